@@ -1,0 +1,20 @@
+import type { Cache } from "@hks/cache";
+import type { Config } from "@hks/config";
+import type { DatabaseHandle } from "@hks/db";
+import type { Logger } from "@hks/observability";
+import type { Queue } from "@hks/queue";
+import type { Registry } from "prom-client";
+
+/**
+ * Everything the API needs from the outside world, built once in `main.ts` (or by a test) and
+ * passed in. Nothing in the server reaches for a global, so a test can build a server on its own
+ * database and a second replica is just a second call.
+ */
+export interface ApiDependencies {
+  config: Config;
+  logger: Logger;
+  database: DatabaseHandle;
+  cache: Cache;
+  queue: Queue;
+  metrics: Registry;
+}

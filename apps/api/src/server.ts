@@ -1,0 +1,62 @@
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { createHttpMetrics } from "@hks/observability";
+import type { ApiDependencies } from "./dependencies";
+import { registerHealthRoutes } from "./health/health-routes";
+import { installDrainOnClose } from "./http/drain-on-close";
+import { enforceDeclaredAccess } from "./http/enforce-declared-access";
+import { installErrorHandling } from "./http/error-handler";
+import { installJsonBodyParser } from "./http/json-body-parser";
+import { installOpenApi } from "./http/openapi";
+import { requestIdFor } from "./http/request-id";
+import { installRequestLifecycle } from "./http/request-lifecycle";
+import { registerMetricsRoute } from "./system/metrics-route";
+import { registerOpenApiRoute } from "./system/openapi-route";
+import { registerVersionRoute } from "./system/version-route";
+
+/**
+ * Builds the HTTP server from its dependencies without listening, so tests drive it with
+ * `app.inject()` (and may add routes before it is ready) and `main.ts` decides where it listens.
+ */
+export async function buildServer(deps: ApiDependencies): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    // Our own access-log line (request-lifecycle) replaces Fastify's two lines per request, and
+    // the request id reaches logs through the async context, so no per-request child binding.
+    logController: new LogController({ disableRequestLogging: true }),
+    childLoggerFactory: (logger) => logger,
+    genReqId: requestIdFor,
+    bodyLimit: config.http.bodyLimitBytes,
+    // Bounds how long a client may take to send its request (slow-loris); handler time is
+    // bounded separately in request-lifecycle.
+    requestTimeout: config.http.requestTimeoutMs,
+    connectionTimeout: config.http.requestTimeoutMs * 2,
+    keepAliveTimeout: 72_000,
+    return503OnClosing: true,
+    forceCloseConnections: "idle",
+    // Only listed proxies may set X-Forwarded-For; otherwise any client could pick its own IP
+    // (and with it, its rate-limit bucket).
+    trustProxy: config.http.trustedProxies.length > 0 ? config.http.trustedProxies : false,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  });
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  enforceDeclaredAccess(app);
+  installErrorHandling(app);
+  installJsonBodyParser(app);
+  installDrainOnClose(app);
+  installRequestLifecycle(app, {
+    metrics: createHttpMetrics(deps.metrics),
+    requestTimeoutMs: config.http.requestTimeoutMs,
+  });
+  await installOpenApi(app);
+
+  registerHealthRoutes(app, deps);
+  registerVersionRoute(app);
+  registerMetricsRoute(app, deps.metrics);
+  registerOpenApiRoute(app);
+
+  return app;
+}

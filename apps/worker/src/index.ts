@@ -1,0 +1,3 @@
+export * from "./task-handler";
+export * from "./task-handlers";
+export * from "./worker";

@@ -1,0 +1,56 @@
+import { createMemoryCache, createRedisCache, type Cache } from "@hks/cache";
+import type { Config } from "@hks/config";
+import { migrateDatabase, openDatabase, type DatabaseHandle } from "@hks/db";
+import type { Logger } from "@hks/observability";
+import { createJetStreamQueue, createMemoryQueue, type Queue } from "@hks/queue";
+
+export interface BackingServices {
+  database: DatabaseHandle;
+  cache: Cache;
+  queue: Queue;
+  /** Closes everything opened here, in reverse order; safe to call once on shutdown. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database, cache and queue the config asks for: the real PostgreSQL, Redis and NATS
+ * JetStream in services mode, or PGlite with in-process adapters in embedded mode. Pending
+ * migrations are applied here so a process never serves on an old schema.
+ */
+export async function openBackingServices(config: Config, logger: Logger): Promise<BackingServices> {
+  const opened: { close(): Promise<void> }[] = [];
+  try {
+    const database = await openDatabase(config);
+    opened.push(database);
+    const started = performance.now();
+    const { applied } = await migrateDatabase(database);
+    logger.info(
+      { database: database.kind, migrationsApplied: applied, ms: Math.round(performance.now() - started) },
+      "database ready",
+    );
+
+    const cache: Cache = config.redisUrl ? createRedisCache({ url: config.redisUrl }) : createMemoryCache();
+    opened.push(cache);
+    await cache.ping();
+
+    const queue: Queue = config.natsUrl
+      ? await createJetStreamQueue({ url: config.natsUrl, name: "hexabase-kaas" })
+      : createMemoryQueue();
+    opened.push(queue);
+
+    logger.info({ mode: config.mode }, "backing services ready");
+    return {
+      database,
+      cache,
+      queue,
+      async close() {
+        for (const resource of opened.reverse()) {
+          await resource.close().catch((error: unknown) => logger.warn({ err: error }, "error while closing"));
+        }
+      },
+    };
+  } catch (error) {
+    for (const resource of opened.reverse()) await resource.close().catch(() => {});
+    throw error;
+  }
+}

@@ -1,0 +1,108 @@
+import path from "node:path";
+import { configSchema, type RawConfig } from "./config-schema";
+
+/** Which backing services the process uses: embedded (PGlite, in-process) or the real ones. */
+export type ServiceMode = "embedded" | "services";
+
+export interface Config {
+  env: RawConfig["HKS_ENV"];
+  mode: ServiceMode;
+  http: {
+    host: string;
+    port: number;
+    publicUrl: string | undefined;
+    /** Proxies whose X-Forwarded-For is believed (IPs or CIDRs); empty means none. */
+    trustedProxies: string[];
+    bodyLimitBytes: number;
+    requestTimeoutMs: number;
+    shutdownGraceMs: number;
+  };
+  logLevel: RawConfig["HKS_LOG_LEVEL"];
+  stateDir: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  natsUrl: string | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      `Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join("\n")}`,
+    );
+    this.name = "ConfigError";
+  }
+}
+
+/**
+ * Reads and validates the environment. Throws `ConfigError` naming every bad variable.
+ * The mode is decided here, once: either all three service URLs are set (services mode) or none
+ * (embedded mode). A partial set is almost always a mistake, so it is refused.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? "(environment)"),
+        message: issue.message,
+      })),
+    );
+  }
+  const raw = parsed.data;
+
+  const serviceUrls = { DATABASE_URL: raw.DATABASE_URL, REDIS_URL: raw.REDIS_URL, NATS_URL: raw.NATS_URL };
+  const missing = Object.entries(serviceUrls).filter(([, value]) => value === undefined);
+  if (missing.length > 0 && missing.length < 3) {
+    throw new ConfigError(
+      missing.map(([variable]) => ({
+        variable,
+        message:
+          "must be set when any of DATABASE_URL, REDIS_URL, NATS_URL is set (set all three for services mode, or none for embedded mode)",
+      })),
+    );
+  }
+  const mode: ServiceMode = missing.length === 0 ? "services" : "embedded";
+  if (mode === "embedded" && raw.HKS_ENV === "production") {
+    throw new ConfigError([
+      {
+        variable: "DATABASE_URL",
+        message: "production needs real services: set DATABASE_URL, REDIS_URL and NATS_URL",
+      },
+    ]);
+  }
+
+  return {
+    env: raw.HKS_ENV,
+    mode,
+    http: {
+      host: raw.HKS_HOST,
+      port: raw.HKS_PORT,
+      publicUrl: raw.HKS_PUBLIC_URL,
+      trustedProxies: raw.HKS_TRUSTED_PROXIES,
+      bodyLimitBytes: raw.HKS_BODY_LIMIT_BYTES,
+      requestTimeoutMs: raw.HKS_REQUEST_TIMEOUT_MS,
+      shutdownGraceMs: raw.HKS_SHUTDOWN_GRACE_MS,
+    },
+    logLevel: raw.HKS_LOG_LEVEL,
+    stateDir: path.resolve(raw.HKS_STATE_DIR),
+    databaseUrl: raw.DATABASE_URL,
+    redisUrl: raw.REDIS_URL,
+    natsUrl: raw.NATS_URL,
+  };
+}
+
+/**
+ * For process entry points: loads the config or prints what is wrong and exits non-zero.
+ * Exit code 78 is EX_CONFIG from sysexits.h, so supervisors can tell a config error from a crash.
+ */
+export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): Config {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+}

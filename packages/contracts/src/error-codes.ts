@@ -1,0 +1,29 @@
+/**
+ * The one table of error codes. Every error a client can see carries one of these codes; the HTTP
+ * status is derived from the code, so the API, the web app and the CLI all agree on its meaning.
+ * Codes are stable: add new ones, never rename or reuse an old one.
+ */
+export const errorCodes = {
+  BAD_REQUEST: { status: 400, description: "The request is malformed (for example invalid JSON)." },
+  VALIDATION_FAILED: { status: 400, description: "A field of the request failed validation." },
+  UNAUTHENTICATED: { status: 401, description: "No valid credentials were presented." },
+  FORBIDDEN: { status: 403, description: "The caller may not perform this action." },
+  NOT_FOUND: { status: 404, description: "The resource does not exist or is not visible to the caller." },
+  METHOD_NOT_ALLOWED: { status: 405, description: "The route exists but not with this method." },
+  CONFLICT: { status: 409, description: "The request conflicts with the current state." },
+  PRECONDITION_FAILED: { status: 412, description: "The resource changed since it was read (stale ETag)." },
+  PAYLOAD_TOO_LARGE: { status: 413, description: "The request body is larger than the allowed limit." },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, description: "The request body has a content type the route does not accept." },
+  RATE_LIMITED: { status: 429, description: "Too many requests; retry after the time in Retry-After." },
+  INTERNAL: { status: 500, description: "An unexpected error occurred; it has been logged with the request id." },
+  SERVICE_UNAVAILABLE: { status: 503, description: "A dependency is unavailable; retry later." },
+  TIMEOUT: { status: 503, description: "The request took longer than the server allows." },
+} as const satisfies Record<string, { status: number; description: string }>;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export const errorCodeList = Object.keys(errorCodes) as ErrorCode[];
+
+export function statusOf(code: ErrorCode): number {
+  return errorCodes[code].status;
+}

@@ -1,0 +1,5 @@
+export * from "./error-codes";
+export * from "./error-envelope";
+export * from "./app-error";
+export * from "./health";
+export * from "./version";

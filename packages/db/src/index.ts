@@ -1,0 +1,7 @@
+export * from "./database";
+export * from "./ids";
+export * from "./connect-postgres";
+export * from "./connect-pglite";
+export * from "./open-database";
+export * from "./migrate";
+export * as schema from "./schema";

@@ -1,0 +1,3 @@
+export * from "./queue";
+export * from "./memory-queue";
+export * from "./jetstream-queue";

@@ -1,0 +1,4 @@
+import { createMemoryQueue } from "../src";
+import { describeQueueContract } from "./queue-contract";
+
+describeQueueContract("in-process memory", async () => createMemoryQueue());

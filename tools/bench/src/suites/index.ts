@@ -1,0 +1,5 @@
+import type { BenchSuite } from "../bench-suite";
+import { httpBaseline } from "./http-baseline";
+
+/** Every benchmark suite, in the order `npm run bench` runs them. Later issues add theirs here. */
+export const suites: BenchSuite[] = [httpBaseline];
