@@ -12,7 +12,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["apps/**/*.test.ts", "packages/**/*.test.ts", "tools/**/*.test.ts"],
-          exclude: ["**/*.int.test.ts", "**/node_modules/**", "apps/web/**"],
+          exclude: ["**/*.int.test.ts", "**/node_modules/**", "**/.next/**"],
           environment: "node",
           // PGlite's in-memory initdb takes seconds on a busy 2-core machine.
           hookTimeout: 60_000,

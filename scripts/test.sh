@@ -45,7 +45,9 @@ wants typecheck && run_gate typecheck npm run --silent typecheck
 wants lint && run_gate lint npm run --silent lint
 wants unit && run_gate unit npx vitest run --project unit
 wants integration && run_gate integration npx vitest run --project integration
-wants e2e && run_gate e2e npx playwright test -c apps/web/playwright.config.ts
+# The e2e stack runs the API embedded on a fresh state directory, independent of the services.
+wants e2e && run_gate e2e env -u DATABASE_URL -u REDIS_URL -u NATS_URL PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
+  npx playwright test -c apps/web/playwright.config.ts
 
 say "all gates passed"
 printf '%s\n' "${summary[@]}"

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { configSchema, type RawConfig } from "./config-schema";
+import { authConfigFrom, type AuthConfig } from "./auth-config";
 
 /** Which backing services the process uses: embedded (PGlite, in-process) or the real ones. */
 export type ServiceMode = "embedded" | "services";
@@ -18,6 +19,7 @@ export interface Config {
     shutdownGraceMs: number;
   };
   logLevel: RawConfig["HKS_LOG_LEVEL"];
+  auth: AuthConfig;
   stateDir: string;
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
@@ -62,6 +64,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const mode: ServiceMode = missing.length === 0 ? "services" : "embedded";
+  const providerProblems = providerPairProblems(raw);
+  if (providerProblems.length > 0) throw new ConfigError(providerProblems);
   if (mode === "embedded" && raw.HKS_ENV === "production") {
     throw new ConfigError([
       {
@@ -84,6 +88,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       shutdownGraceMs: raw.HKS_SHUTDOWN_GRACE_MS,
     },
     logLevel: raw.HKS_LOG_LEVEL,
+    auth: authConfigFrom(raw),
     stateDir: path.resolve(raw.HKS_STATE_DIR),
     databaseUrl: raw.DATABASE_URL,
     redisUrl: raw.REDIS_URL,
@@ -105,4 +110,18 @@ export function loadConfigOrExit(env: Record<string, string | undefined> = proce
     }
     throw error;
   }
+}
+
+/** A provider's client id without its secret (or the reverse) is a half-finished set-up. */
+function providerPairProblems(raw: RawConfig): { variable: string; message: string }[] {
+  const pairs = [
+    ["HKS_AUTH_GOOGLE_CLIENT_ID", "HKS_AUTH_GOOGLE_CLIENT_SECRET"],
+    ["HKS_AUTH_GITHUB_CLIENT_ID", "HKS_AUTH_GITHUB_CLIENT_SECRET"],
+    ["HKS_AUTH_GITLAB_CLIENT_ID", "HKS_AUTH_GITLAB_CLIENT_SECRET"],
+  ] as const;
+  return pairs.flatMap(([id, secret]) => {
+    if (Boolean(raw[id]) === Boolean(raw[secret])) return [];
+    const missing = raw[id] ? secret : id;
+    return [{ variable: missing, message: `must be set together with ${missing === id ? secret : id}` }];
+  });
 }

@@ -1,0 +1,11 @@
+import type { Metadata } from "next";
+import { consoleSections } from "@/features/console-shell/console-sections";
+import { SectionPlaceholder } from "@/features/console-shell/section-placeholder";
+
+const section = consoleSections.workspaces;
+
+export const metadata: Metadata = { title: section.label };
+
+export default function WorkspacesPage() {
+  return <SectionPlaceholder section={section} />;
+}

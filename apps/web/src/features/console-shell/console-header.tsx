@@ -1,0 +1,15 @@
+import { BrandMark } from "@/components/brand-mark";
+import type { SessionUser } from "@/features/session/session-user";
+import { UserMenu } from "./user-menu";
+
+/** The top bar (`banner` landmark): the brand on narrow screens, the user menu always. */
+export function ConsoleHeader({ user }: { user: SessionUser }) {
+  return (
+    <header className="sticky top-0 z-10 flex h-16 items-center justify-between gap-4 border-b border-slate-200 bg-white/95 px-4 backdrop-blur sm:px-6 lg:justify-end lg:px-8">
+      <div className="lg:hidden">
+        <BrandMark />
+      </div>
+      <UserMenu user={user} />
+    </header>
+  );
+}
