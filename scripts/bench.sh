@@ -8,4 +8,5 @@ ensure_node
 ensure_node_modules
 bash scripts/services.sh up
 eval "$(bash scripts/services.sh env)"
+bash tools/kube-build/build.sh
 exec node --import tsx tools/bench/src/main.ts "$@"

@@ -25,6 +25,11 @@ if wants integration || wants e2e; then
   bash scripts/services.sh up
   eval "$(bash scripts/services.sh env)"
 fi
+if wants integration; then
+  # kube-apiserver, kube-controller-manager, kubectl and etcd from Go modules: minutes the first
+  # time on a machine, a no-op afterwards (cached outside the checkout, keyed by version).
+  bash tools/kube-build/build.sh
+fi
 
 summary=()
 run_gate() {

@@ -15,6 +15,7 @@ export const idPrefixes = {
   task: "task",
   auditEvent: "aud",
   session: "ses",
+  refreshToken: "rt",
   invitation: "inv",
 } as const;
 

@@ -1,5 +1,6 @@
 import type { BenchSuite } from "../bench-suite";
 import { httpBaseline } from "./http-baseline";
+import { kubeControlPlane } from "./kube-control-plane";
 
 /** Every benchmark suite, in the order `npm run bench` runs them. Later issues add theirs here. */
-export const suites: BenchSuite[] = [httpBaseline];
+export const suites: BenchSuite[] = [httpBaseline, kubeControlPlane];
