@@ -4,6 +4,7 @@ import type { DatabaseHandle } from "@hks/db";
 import type { Logger } from "@hks/observability";
 import type { Queue } from "@hks/queue";
 import type { Registry } from "prom-client";
+import type { Identity } from "./auth/identity";
 
 /**
  * Everything the API needs from the outside world, built once in `main.ts` (or by a test) and
@@ -17,4 +18,5 @@ export interface ApiDependencies {
   cache: Cache;
   queue: Queue;
   metrics: Registry;
+  identity: Identity;
 }

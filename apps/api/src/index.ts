@@ -1,4 +1,6 @@
-// What other workspaces (the benchmarks, later the e2e harness) may build on.
+// What other workspaces (the worker process, the benchmarks) build on.
 export { buildServer } from "./server";
 export type { ApiDependencies } from "./dependencies";
-export { publicAccess, type RouteAccess } from "./http/route-access";
+export { publicAccess, authenticatedAccess, type RouteAccess } from "./http/route-access";
+export { createPlatformServices, type PlatformServices } from "./platform-services";
+export { startBackgroundWork } from "./background/background-work";

@@ -1,7 +1,8 @@
 import { openBackingServices } from "@hks/backing-services";
 import { loadConfigOrExit } from "@hks/config";
 import { createLogger, createMetricsRegistry } from "@hks/observability";
-import { startWorker, taskHandlers, type RunningWorker } from "@hks/worker";
+import { startBackgroundWork } from "./background/background-work";
+import { createPlatformServices } from "./platform-services";
 import { buildServer } from "./server";
 
 const config = loadConfigOrExit();
@@ -11,12 +12,13 @@ process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unha
 
 const services = await openBackingServices(config, logger);
 const metrics = createMetricsRegistry({ prefix: "hks_api_" });
-const app = await buildServer({ config, logger, metrics, ...services });
+const { identity } = await createPlatformServices(config, logger, services);
+const app = await buildServer({ config, logger, metrics, identity, ...services });
 
 // PGlite belongs to one process, so in embedded mode this process is the worker too.
-const worker: RunningWorker | undefined =
+const worker =
   config.mode === "embedded"
-    ? await startWorker({ queue: services.queue, logger, handlers: taskHandlers() })
+    ? await startBackgroundWork({ db: services.database.db, cache: services.cache, queue: services.queue, logger, identity })
     : undefined;
 
 await app.listen({ host: config.http.host, port: config.http.port });

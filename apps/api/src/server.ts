@@ -1,6 +1,9 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import cookie from "@fastify/cookie";
 import { createHttpMetrics } from "@hks/observability";
+import { installAuthentication } from "./auth/authenticate";
+import { registerAuthRoutes } from "./auth/http/register-auth-routes";
 import type { ApiDependencies } from "./dependencies";
 import { registerHealthRoutes } from "./health/health-routes";
 import { installDrainOnClose } from "./http/drain-on-close";
@@ -10,6 +13,9 @@ import { installJsonBodyParser } from "./http/json-body-parser";
 import { installOpenApi } from "./http/openapi";
 import { requestIdFor } from "./http/request-id";
 import { installRequestLifecycle } from "./http/request-lifecycle";
+import { installOriginPolicy } from "./security/origin-policy";
+import { installRateLimits } from "./security/rate-limits";
+import { installSecurityHeaders } from "./security/security-headers";
 import { registerMetricsRoute } from "./system/metrics-route";
 import { registerOpenApiRoute } from "./system/openapi-route";
 import { registerVersionRoute } from "./system/version-route";
@@ -51,9 +57,15 @@ export async function buildServer(deps: ApiDependencies): Promise<FastifyInstanc
     metrics: createHttpMetrics(deps.metrics),
     requestTimeoutMs: config.http.requestTimeoutMs,
   });
+  await installSecurityHeaders(app);
+  await installOriginPolicy(app, { allowedOrigins: config.auth.corsOrigins, throttledAudit: deps.identity.throttledAudit });
+  await app.register(cookie);
+  installAuthentication(app, deps.identity.authenticationDeps);
+  await installRateLimits(app, { cache: deps.cache, limits: config.auth.rateLimitsPerMinute, throttledAudit: deps.identity.throttledAudit });
   await installOpenApi(app);
 
   registerHealthRoutes(app, deps);
+  registerAuthRoutes(app, deps.identity, deps.database.db);
   registerVersionRoute(app);
   registerMetricsRoute(app, deps.metrics);
   registerOpenApiRoute(app);

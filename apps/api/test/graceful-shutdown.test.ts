@@ -1,17 +1,17 @@
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { publicAccess } from "../src/http/route-access";
-import { buildEmbeddedTestServer } from "./embedded-server";
+import { buildTestServer } from "../src/testing/embedded-server";
 
 describe("graceful shutdown", () => {
   it("lets an in-flight request finish while refusing new connections", { timeout: 60_000 }, async () => {
     let release: () => void = () => {};
-    const { app, close } = await buildEmbeddedTestServer({}, (app) => {
+    const { app, close } = await buildTestServer({ beforeReady: (app) => {
       app.get("/test/held", { config: { access: publicAccess("test route") } }, async () => {
         await new Promise<void>((resolve) => (release = resolve));
         return { finished: true };
       });
-    });
+    } });
     await app.listen({ host: "127.0.0.1", port: 0 });
     const { port } = app.server.address() as AddressInfo;
 

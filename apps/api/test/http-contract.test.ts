@@ -2,14 +2,14 @@ import { errorEnvelopeSchema } from "@hks/contracts";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publicAccess } from "../src/http/route-access";
-import { buildEmbeddedTestServer } from "./embedded-server";
+import { buildTestServer } from "../src/testing/embedded-server";
 
 describe("HTTP contract: envelopes, limits and request ids", () => {
   let app: FastifyInstance;
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ app, close } = await buildEmbeddedTestServer({ HKS_BODY_LIMIT_BYTES: "1024", HKS_REQUEST_TIMEOUT_MS: "200" }, (app) => {
+    ({ app, close } = await buildTestServer({ env: { HKS_BODY_LIMIT_BYTES: "1024", HKS_REQUEST_TIMEOUT_MS: "200" }, beforeReady: (app) => {
       app.post("/test/echo", { config: { access: publicAccess("test route") } }, async (request) => ({ body: request.body }));
       app.get("/test/slow", { config: { access: publicAccess("test route") } }, async () => {
         await new Promise((resolve) => setTimeout(resolve, 600));
@@ -18,7 +18,7 @@ describe("HTTP contract: envelopes, limits and request ids", () => {
       app.get("/test/crash", { config: { access: publicAccess("test route") } }, async () => {
         throw new Error("secret internal detail: password=hunter2 at db.ts:42");
       });
-    }));
+    } }));
   });
   afterAll(async () => close());
 

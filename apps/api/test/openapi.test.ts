@@ -1,13 +1,13 @@
 import { compileErrors, validate } from "@readme/openapi-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
-import { buildEmbeddedTestServer } from "./embedded-server";
+import { buildTestServer } from "../src/testing/embedded-server";
 
 describe("OpenAPI document", () => {
   let app: FastifyInstance;
   let close: () => Promise<void>;
   beforeAll(async () => {
-    ({ app, close } = await buildEmbeddedTestServer());
+    ({ app, close } = await buildTestServer());
   });
   afterAll(async () => close());
 

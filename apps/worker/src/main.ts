@@ -1,19 +1,21 @@
+import { createPlatformServices, startBackgroundWork } from "@hks/api";
 import { openBackingServices } from "@hks/backing-services";
 import { loadConfigOrExit } from "@hks/config";
 import { createLogger } from "@hks/observability";
-import { taskHandlers } from "./task-handlers";
-import { startWorker } from "./worker";
 
-// The standalone worker process (services mode). In embedded mode the API process runs the same
-// worker in-process, because PGlite cannot be shared between processes.
+// The standalone worker process (services mode): task consumers and scheduled maintenance. In
+// embedded mode the API process runs the same background work, because PGlite cannot be shared
+// between processes.
 const config = loadConfigOrExit();
 const logger = createLogger({ level: config.logLevel, name: "worker" });
 if (config.mode === "embedded") {
-  logger.error("the standalone worker needs DATABASE_URL, REDIS_URL and NATS_URL; in embedded mode the API runs the worker");
+  logger.error("the standalone worker needs DATABASE_URL, REDIS_URL and NATS_URL; in embedded mode the API runs the background work");
   process.exit(78);
 }
 const services = await openBackingServices(config, logger);
-const worker = await startWorker({ queue: services.queue, logger, handlers: taskHandlers() });
+const { identity } = await createPlatformServices(config, logger, services);
+const work = await startBackgroundWork({ db: services.database.db, cache: services.cache, queue: services.queue, logger, identity });
+logger.info("worker started");
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
@@ -25,7 +27,7 @@ async function shutdown(signal: string): Promise<void> {
     process.exit(1);
   }, config.http.shutdownGraceMs);
   force.unref();
-  await worker.stop();
+  await work.stop();
   await services.close();
   process.exit(0);
 }

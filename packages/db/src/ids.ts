@@ -8,6 +8,7 @@ import { typeid } from "typeid-js";
 export const idPrefixes = {
   organization: "org",
   user: "usr",
+  identity: "idn",
   workspace: "ws",
   project: "prj",
   group: "grp",

@@ -11,6 +11,9 @@ const PLUGIN_ROUTE_PREFIXES = ["/docs"];
 export function enforceDeclaredAccess(app: FastifyInstance): void {
   app.addHook("onRoute", (route) => {
     if (PLUGIN_ROUTE_PREFIXES.some((prefix) => route.url.startsWith(prefix))) return;
+    // @fastify/cors answers preflights on a catch-all OPTIONS route; a preflight carries no
+    // credentials and runs no handler of ours.
+    if (route.method === "OPTIONS" && route.url === "*") return;
     if (!route.config?.access) {
       const methods = Array.isArray(route.method) ? route.method.join(",") : route.method;
       throw new Error(`Route ${methods} ${route.url} does not declare config.access`);

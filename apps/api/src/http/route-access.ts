@@ -3,7 +3,10 @@
  * with a route that does not (see `enforceDeclaredAccess`), so no endpoint is left unguarded by
  * accident. Authenticated access with a permission action arrives with identity and tenancy.
  */
-export type RouteAccess = { kind: "public"; reason: string };
+export type RouteAccess =
+  | { kind: "public"; reason: string }
+  /** Any signed-in user; the route's service scopes what they may see to themselves. */
+  | { kind: "authenticated" };
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -12,3 +15,5 @@ declare module "fastify" {
 }
 
 export const publicAccess = (reason: string): RouteAccess => ({ kind: "public", reason });
+
+export const authenticatedAccess: RouteAccess = { kind: "authenticated" };

@@ -2,7 +2,7 @@ import type { Logger } from "@hks/observability";
 import type { Queue, Subscription } from "@hks/queue";
 import type { TaskHandler } from "./task-handler";
 
-export interface RunningWorker {
+export interface RunningConsumers {
   /** Stops taking work and waits for in-flight handlers, for a graceful shutdown. */
   stop(): Promise<void>;
 }
@@ -10,7 +10,7 @@ export interface RunningWorker {
 /** All worker replicas share one durable group per subject, so each task runs once. */
 const DURABLE_GROUP = "worker";
 
-export async function startWorker(deps: { queue: Queue; logger: Logger; handlers: TaskHandler[] }): Promise<RunningWorker> {
+export async function startTaskConsumers(deps: { queue: Queue; logger: Logger; handlers: TaskHandler[] }): Promise<RunningConsumers> {
   const subscriptions: Subscription[] = [];
   for (const handler of deps.handlers) {
     subscriptions.push(
@@ -24,11 +24,11 @@ export async function startWorker(deps: { queue: Queue; logger: Logger; handlers
       }),
     );
   }
-  deps.logger.info({ subjects: deps.handlers.map((h) => h.subject) }, "worker started");
+  deps.logger.info({ subjects: deps.handlers.map((h) => h.subject) }, "task consumers started");
   return {
     async stop() {
       await Promise.all(subscriptions.map((subscription) => subscription.stop()));
-      deps.logger.info("worker stopped");
+      deps.logger.info("task consumers stopped");
     },
   };
 }

@@ -1,3 +1,0 @@
-export * from "./task-handler";
-export * from "./task-handlers";
-export * from "./worker";
