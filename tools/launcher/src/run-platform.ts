@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadConfigOrExit } from "@hks/config";
@@ -11,17 +12,42 @@ import { Supervisor, waitUntilReady, type ProcessSpec } from "./supervisor";
  */
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
 const config = loadConfigOrExit();
-const webPort = process.env.HKS_WEB_PORT ?? "3000";
+// The dashboard listens where its public URL says (HKS_PUBLIC_URL, default http://127.0.0.1:3000).
+const webPort = new URL(config.auth.publicUrl).port || "80";
 const webMode = process.env.HKS_WEB_MODE === "dev" ? "dev" : "production";
 const apiOrigin = `http://${config.http.host}:${config.http.port}`;
-const webOrigin = `http://${config.http.host}:${webPort}`;
+const webOrigin = config.auth.publicUrl;
 const tsx = (entry: string): string[] => ["--import", "tsx", path.join(repoRoot, entry)];
 
-const processes: ProcessSpec[] = [
-  { name: "api", command: process.execPath, args: tsx("apps/api/src/main.ts"), cwd: repoRoot, env: {}, readyUrl: `${apiOrigin}/readyz` },
-];
+const processes: ProcessSpec[] = [];
+// The dashboard's origin is where OAuth callbacks and cookies live.
+const platformEnv: Record<string, string> = { HKS_PUBLIC_URL: config.auth.publicUrl };
+
+/**
+ * Local sign-in without any provider credentials: outside production, when no provider is
+ * configured, a real OIDC provider with test users runs on loopback and the API trusts it.
+ */
+const devIdp = config.env !== "production" && config.auth.providers.length === 0;
+if (devIdp) {
+  const port = process.env.HKS_DEV_IDP_PORT ?? "5556";
+  const issuer = `http://127.0.0.1:${port}`;
+  const clientSecret = randomBytes(24).toString("base64url");
+  processes.push({
+    name: "dev-idp",
+    command: process.execPath,
+    args: [...tsx("tools/dev-idp/src/cli.ts"), "--port", port, "--client-id", "hks-local", "--client-secret", clientSecret, "--redirect-uri", `${platformEnv.HKS_PUBLIC_URL}/auth/callback/dev`],
+    cwd: repoRoot,
+    env: {},
+    readyUrl: `${issuer}/.well-known/openid-configuration`,
+  });
+  platformEnv.HKS_AUTH_OIDC_PROVIDERS = JSON.stringify([
+    { id: "dev", name: "Development sign-in", issuer, clientId: "hks-local", clientSecret },
+  ]);
+}
+
+processes.push({ name: "api", command: process.execPath, args: tsx("apps/api/src/main.ts"), cwd: repoRoot, env: platformEnv, readyUrl: `${apiOrigin}/readyz` });
 if (config.mode === "services") {
-  processes.push({ name: "worker", command: process.execPath, args: tsx("apps/worker/src/main.ts"), cwd: repoRoot, env: {} });
+  processes.push({ name: "worker", command: process.execPath, args: tsx("apps/worker/src/main.ts"), cwd: repoRoot, env: platformEnv });
 }
 processes.push({
   name: "web",
@@ -48,6 +74,7 @@ if (readiness.every(Boolean)) {
       `    API docs       ${apiOrigin}/docs`,
       `    OpenAPI        ${apiOrigin}/openapi.json`,
       `    Metrics        ${apiOrigin}/metrics`,
+      ...(devIdp ? ["    Sign in        with \"Development sign-in\" as alice@example.com or bob@example.com (no password)"] : []),
       "  Press Ctrl-C to stop.",
       "",
     ].join("\n") + "\n",
