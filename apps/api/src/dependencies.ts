@@ -5,6 +5,7 @@ import type { Logger } from "@hks/observability";
 import type { Queue } from "@hks/queue";
 import type { Registry } from "prom-client";
 import type { Identity } from "./auth/identity";
+import type { Tenancy } from "./tenancy";
 
 /**
  * Everything the API needs from the outside world, built once in `main.ts` (or by a test) and
@@ -19,4 +20,5 @@ export interface ApiDependencies {
   queue: Queue;
   metrics: Registry;
   identity: Identity;
+  tenancy: Tenancy;
 }

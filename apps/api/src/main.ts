@@ -12,8 +12,8 @@ process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unha
 
 const services = await openBackingServices(config, logger);
 const metrics = createMetricsRegistry({ prefix: "hks_api_" });
-const { identity } = await createPlatformServices(config, logger, services);
-const app = await buildServer({ config, logger, metrics, identity, ...services });
+const { identity, tenancy } = await createPlatformServices(config, logger, services);
+const app = await buildServer({ config, logger, metrics, identity, tenancy, ...services });
 
 // PGlite belongs to one process, so in embedded mode this process is the worker too.
 const worker =

@@ -1,11 +1,15 @@
 import type { BackingServices } from "@hks/backing-services";
 import type { Config } from "@hks/config";
 import { createSecretBox, resolveMasterKey } from "@hks/encryption";
+import { schema, type Database } from "@hks/db";
 import type { Logger } from "@hks/observability";
+import { eq } from "drizzle-orm";
 import { createIdentity, type Identity } from "./auth/identity";
+import { createTenancy, type Tenancy } from "./tenancy";
 
 export interface PlatformServices {
   identity: Identity;
+  tenancy: Tenancy;
 }
 
 /**
@@ -23,9 +27,18 @@ export async function createPlatformServices(config: Config, logger: Logger, ser
     cache: services.cache,
     secretBox: createSecretBox(masterKey.key),
     masterKey: masterKey.key,
-    // Organization memberships arrive with the tenancy module; until then nobody belongs to one.
-    organizationsOf: async () => [],
+    organizationsOf: (userId) => organizationIdsOf(services.database.db, userId),
   });
   await identity.keys.ensureCurrent();
-  return { identity };
+  const tenancy = createTenancy({ db: services.database.db, audit: identity.audit, publicUrl: config.auth.publicUrl });
+  return { identity, tenancy };
+}
+
+/** The organizations a user belongs to, for the access token's `orgs` claim. */
+async function organizationIdsOf(db: Database, userId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: schema.organizationMembers.organizationId })
+    .from(schema.organizationMembers)
+    .where(eq(schema.organizationMembers.userId, userId));
+  return rows.map((row) => row.id);
 }

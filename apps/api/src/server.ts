@@ -3,9 +3,9 @@ import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod
 import cookie from "@fastify/cookie";
 import { createHttpMetrics } from "@hks/observability";
 import { installAuthentication } from "./auth/authenticate";
-import { registerAuthRoutes } from "./auth/http/register-auth-routes";
+import { installAuthorization } from "./authorization/authorization-hook";
+import { registerRoutes } from "./register-routes";
 import type { ApiDependencies } from "./dependencies";
-import { registerHealthRoutes } from "./health/health-routes";
 import { installDrainOnClose } from "./http/drain-on-close";
 import { enforceDeclaredAccess } from "./http/enforce-declared-access";
 import { installErrorHandling } from "./http/error-handler";
@@ -16,9 +16,6 @@ import { installRequestLifecycle } from "./http/request-lifecycle";
 import { installOriginPolicy } from "./security/origin-policy";
 import { installRateLimits } from "./security/rate-limits";
 import { installSecurityHeaders } from "./security/security-headers";
-import { registerMetricsRoute } from "./system/metrics-route";
-import { registerOpenApiRoute } from "./system/openapi-route";
-import { registerVersionRoute } from "./system/version-route";
 
 /**
  * Builds the HTTP server from its dependencies without listening, so tests drive it with
@@ -61,14 +58,11 @@ export async function buildServer(deps: ApiDependencies): Promise<FastifyInstanc
   await installOriginPolicy(app, { allowedOrigins: config.auth.corsOrigins, throttledAudit: deps.identity.throttledAudit });
   await app.register(cookie);
   installAuthentication(app, deps.identity.authenticationDeps);
+  installAuthorization(app, deps.tenancy.authorizer);
   await installRateLimits(app, { cache: deps.cache, limits: config.auth.rateLimitsPerMinute, throttledAudit: deps.identity.throttledAudit });
   await installOpenApi(app);
 
-  registerHealthRoutes(app, deps);
-  registerAuthRoutes(app, deps.identity, deps.database.db);
-  registerVersionRoute(app);
-  registerMetricsRoute(app, deps.metrics);
-  registerOpenApiRoute(app);
+  registerRoutes(app, deps);
 
   return app;
 }

@@ -4,3 +4,6 @@ export * from "./app-error";
 export * from "./health";
 export * from "./version";
 export * from "./auth";
+export * from "./permissions";
+export * from "./organizations";
+export * from "./plans";

@@ -13,6 +13,7 @@ export const idPrefixes = {
   project: "prj",
   group: "grp",
   role: "role",
+  roleBinding: "rb",
   task: "task",
   auditEvent: "aud",
   session: "ses",

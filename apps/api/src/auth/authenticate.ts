@@ -33,7 +33,8 @@ const unauthenticated = () => new AppError("UNAUTHENTICATED", "The access token 
  */
 export function installAuthentication(app: FastifyInstance, deps: AuthenticationDeps): void {
   app.addHook("onRequest", async (request) => {
-    if (request.routeOptions.config.access?.kind !== "authenticated") return;
+    const kind = request.routeOptions.config.access?.kind;
+    if (kind !== "authenticated" && kind !== "authorized") return;
     request.actor = await authenticate(request, deps);
     annotateRequestContext({ userId: request.actor.userId });
   });

@@ -3,10 +3,17 @@
  * with a route that does not (see `enforceDeclaredAccess`), so no endpoint is left unguarded by
  * accident. Authenticated access with a permission action arrives with identity and tenancy.
  */
+import type { Action } from "@hks/contracts";
+
 export type RouteAccess =
   | { kind: "public"; reason: string }
   /** Any signed-in user; the route's service scopes what they may see to themselves. */
-  | { kind: "authenticated" };
+  | { kind: "authenticated" }
+  /**
+   * A signed-in user holding `action` at the scope named by the path's `:orgId`, `:wsId` and
+   * `:projectId` parameters (checked before the handler runs).
+   */
+  | { kind: "authorized"; action: Action };
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -17,3 +24,5 @@ declare module "fastify" {
 export const publicAccess = (reason: string): RouteAccess => ({ kind: "public", reason });
 
 export const authenticatedAccess: RouteAccess = { kind: "authenticated" };
+
+export const requires = (action: Action): RouteAccess => ({ kind: "authorized", action });

@@ -33,7 +33,7 @@ export async function buildTestServer(options: {
   const cache = options.cache ?? createMemoryCache();
   const queue = options.queue ?? createMemoryQueue();
   const logger = createLogger({ level: config.logLevel, name: "api-test" });
-  const { identity } = await createPlatformServices(config, logger, { database, cache });
+  const { identity, tenancy } = await createPlatformServices(config, logger, { database, cache });
   const deps: ApiDependencies = {
     config,
     logger,
@@ -42,6 +42,7 @@ export async function buildTestServer(options: {
     cache,
     queue,
     identity,
+    tenancy,
   };
   const app = await buildServer(deps);
   options.beforeReady?.(app);

@@ -7,6 +7,7 @@ export const organizations = pgTable(
     id: text("id").primaryKey(),
     name: text("name").notNull(),
     slug: text("slug").notNull(),
+    description: text("description").notNull().default(""),
     ...timestamps,
     ...version,
   },
