@@ -5,3 +5,4 @@ export * from "./connect-pglite";
 export * from "./open-database";
 export * from "./migrate";
 export * as schema from "./schema";
+export type { PolicyRuleRecord } from "./schema/roles";
