@@ -1,0 +1,79 @@
+import { randomBytes } from "node:crypto";
+import { buildTestServer } from "@hks/api/testing";
+import { createRedisCache } from "@hks/cache";
+import { newId, schema } from "@hks/db";
+import { createTestDatabase, prepareTemplateDatabase, type TestDatabase } from "@hks/db/testing";
+import { sql } from "drizzle-orm";
+import { sampleMs, summarize, type BenchSuite, type Measurement } from "../bench-suite";
+
+/**
+ * Workspace list latency as the database grows: the list must stay flat because it is a keyset
+ * scan of one organization's index range, never an OFFSET or a COUNT. Rows are bulk-inserted with
+ * SQL (the API would refuse 100,000 workspaces in one plan anyway); the timed part is the real
+ * HTTP route with authentication and authorization.
+ */
+async function seedWorkspaces(database: TestDatabase, organizationId: string, count: number, prefix: string): Promise<void> {
+  await database.db.execute(sql`
+    insert into ${schema.workspaces} (id, organization_id, name, plan_id, kubernetes_version, cpu_millicores, memory_mib, storage_gib, status)
+    select ${prefix} || lpad(to_hex(n), 24, '0'), ${organizationId}, 'ws-' || ${prefix} || n, 'enterprise-shared', 'v1.35.4', 1000, 1024, 10, 'RUNNING'
+    from generate_series(1, ${count}) as n`);
+}
+
+export const tenancy: BenchSuite = {
+  name: "tenancy",
+  description: "workspace list latency at 100 and 100,000 workspaces in the database",
+  async run() {
+    const redisUrl = process.env.REDIS_URL;
+    if (!redisUrl) throw new Error("REDIS_URL is not set; run through `npm run bench`");
+    await prepareTemplateDatabase();
+    const database = await createTestDatabase();
+    const cache = createRedisCache({ url: redisUrl, keyPrefix: `hks-bench-${randomBytes(4).toString("hex")}:` });
+    const { app, deps, close } = await buildTestServer({ database, cache, env: { HKS_RATE_LIMIT_READ_PER_MINUTE: "100000000" } });
+    try {
+      const [user] = await database.db.insert(schema.users).values({ id: newId("user"), email: "bench@example.com", displayName: "Bench" }).returning();
+      if (!user) throw new Error("no user");
+      const { session, refreshToken } = await deps.identity.sessions.start(
+        { userId: user.id, provider: "bench", client: "cli", deviceId: "bench-device-000000000", ip: "127.0.0.1", userAgent: "bench" },
+        { ipAddress: "127.0.0.1", userAgent: "bench", requestId: null },
+      );
+      const tokens = await deps.identity.tokens.pairFor({ userId: user.id, email: user.email }, session, refreshToken, "127.0.0.1");
+      const headers = { authorization: `Bearer ${tokens.accessToken}`, "x-hks-device-id": "bench-device-000000000" };
+      const createOrg = async (name: string) => {
+        const response = await app.inject({ method: "POST", url: "/api/v1/organizations", headers, payload: { name } });
+        return (response.json() as { id: string }).id;
+      };
+
+      const measure = async (label: string, orgId: string, query = "limit=50"): Promise<Measurement> => {
+        const url = `/api/v1/organizations/${orgId}/workspaces?${query}`;
+        const probe = await app.inject({ method: "GET", url, headers });
+        if (probe.statusCode !== 200) throw new Error(`${url} answered ${probe.statusCode}: ${probe.body}`);
+        return summarize(label, await sampleMs(() => app.inject({ method: "GET", url, headers }), 300));
+      };
+
+      const small = await createOrg("small");
+      await seedWorkspaces(database, small, 100, "ws_a");
+      await database.db.execute(sql`analyze ${schema.workspaces}`);
+      const results = [await measure("list 50 of an org's 100 (100 in the database)", small)];
+
+      // 99,900 more workspaces in 999 other organizations, then one organization with 100,000.
+      const others: string[] = [];
+      for (let i = 0; i < 999; i++) others.push(newId("organization"));
+      await database.db.execute(sql`insert into ${schema.organizations} (id, name, slug) select unnest(${others}::text[]), 'other', 'other-' || generate_series(1, ${others.length})`);
+      for (const [index, orgId] of others.entries()) await seedWorkspaces(database, orgId, 100, `ws_o${index.toString(36)}_`);
+      await database.db.execute(sql`analyze ${schema.workspaces}`);
+      results.push(await measure("list 50 of an org's 100 (100,000 in the database)", small));
+
+      const big = await createOrg("big");
+      await seedWorkspaces(database, big, 100_000, "ws_b");
+      await database.db.execute(sql`analyze ${schema.workspaces}`);
+      results.push(await measure("list 50 of an org's 100,000 (200,000 in the database)", big));
+      const deep = (await app.inject({ method: "GET", url: `/api/v1/organizations/${big}/workspaces?limit=100&sort=-createdAt`, headers })).json() as { nextCursor: string };
+      results.push(await measure("a later page of the org's 100,000 (keyset cursor)", big, `limit=50&sort=-createdAt&cursor=${deep.nextCursor}`));
+      return results;
+    } finally {
+      await close();
+      await cache.close();
+      await database.destroy();
+    }
+  },
+};
