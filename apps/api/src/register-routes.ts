@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { registerAuditLogRoutes } from "./audit/audit-log-routes";
+import { registerAuditLogRoutes, registerMemberSecurityLogRoutes } from "./audit/audit-log-routes";
 import { registerAuthRoutes } from "./auth/http/register-auth-routes";
 import type { ApiDependencies } from "./dependencies";
 import { registerHealthRoutes } from "./health/health-routes";
@@ -19,4 +19,5 @@ export function registerRoutes(app: FastifyInstance, deps: ApiDependencies): voi
   registerPlanRoutes(app);
   registerOrganizationRoutes(app, deps.tenancy);
   registerAuditLogRoutes(app, deps.database.db);
+  registerMemberSecurityLogRoutes(app, deps.database.db);
 }

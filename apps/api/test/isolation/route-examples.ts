@@ -39,6 +39,7 @@ export const routeExamples: Record<string, RouteExample> = {
   "GET /api/v1/organizations/:orgId/invitations": { status: 200 },
   "DELETE /api/v1/organizations/:orgId/invitations/:invitationId": { status: 204 },
   "GET /api/v1/organizations/:orgId/audit-logs": { status: 200 },
+  "GET /api/v1/organizations/:orgId/security-logs": { status: 200 },
   "POST /api/v1/invitations/accept": { status: 200, as: "outsider", request: (world) => invitationFor(world, "outsider") },
   "POST /api/v1/invitations/decline": { status: 200, as: "outsider", request: (world) => invitationFor(world, "outsider") },
 };

@@ -138,6 +138,24 @@ describe("organizations, members and invitations", () => {
     expect(update.ipAddress).toBe("127.0.0.1");
   });
 
+  it("shows administrators the sign-in and security events of their members only", async () => {
+    const page = (await t.call(owner, { method: "GET", url: `/api/v1/organizations/${orgId}/security-logs` })).json();
+    const types = page.items.map((event: { type: string }) => event.type);
+    expect(types).toContain("auth.session.created");
+    const stranger = await t.user("not-a-member");
+    const memberIds = new Set(
+      (await t.database.db.select({ id: schema.organizationMembers.userId }).from(schema.organizationMembers).where(eq(schema.organizationMembers.organizationId, orgId))).map((row) => row.id),
+    );
+    const sessionOwners = await t.database.db.select({ id: schema.sessions.id, userId: schema.sessions.userId }).from(schema.sessions);
+    const ownerOf = new Map(sessionOwners.map((row) => [row.id, row.userId]));
+    const reported = page.items.map((event: { sessionId: string | null }) => ownerOf.get(event.sessionId ?? ""));
+    expect(reported.every((userId: string | undefined) => userId !== undefined && memberIds.has(userId))).toBe(true);
+    expect(reported).not.toContain(stranger.userId);
+    const member = (await t.call(owner, { method: "GET", url: `/api/v1/organizations/${orgId}/members` })).json().items[0];
+    const filtered = (await t.call(owner, { method: "GET", url: `/api/v1/organizations/${orgId}/security-logs?user=${member.userId}` })).json();
+    expect(filtered.items.length).toBeGreaterThan(0);
+  });
+
   it("deletes an empty organization", async () => {
     const lone = (await t.call(owner, { method: "POST", url: "/api/v1/organizations", payload: { name: "Short lived" } })).json();
     expect((await t.call(owner, { method: "DELETE", url: `/api/v1/organizations/${lone.id}` })).statusCode).toBe(204);
