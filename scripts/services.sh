@@ -57,9 +57,26 @@ wait_for() {
   return 1
 }
 
+# The postgres user must be able to reach its data directory. A checkout under a private directory
+# (a CI clone in a mode-700 temp dir, say) would block it, so grant traversal (o+x, not read) on
+# the ancestors that lack it.
+ensure_postgres_can_reach() {
+  [ "$(id -u)" -eq 0 ] || return 0
+  local dir="$1"
+  while [ "$dir" != "/" ]; do
+    if [ -d "$dir" ] && ! runuser -u postgres -- test -x "$dir" 2>/dev/null; then
+      say "allowing the postgres user to traverse $dir (chmod o+x)"
+      chmod o+x "$dir"
+    fi
+    dir="$(dirname "$dir")"
+  done
+}
+
 start_postgres() {
   local bin
   bin="$(pg_bin)"
+  mkdir -p "$SERVICES_DIR"
+  ensure_postgres_can_reach "$SERVICES_DIR"
   if [ ! -f "$PG_DIR/PG_VERSION" ]; then
     say "initializing PostgreSQL in $PG_DIR"
     mkdir -p "$PG_DIR"
