@@ -3,8 +3,12 @@
  * stack trace; anything else reaching the top level is a bug and shows its stack under HKS_DEBUG=1.
  */
 export class CliError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  /** 1 unless a convention says otherwise (130 for Ctrl-C). */
+  readonly exitCode: number;
+
+  constructor(message: string, options?: { cause?: unknown; exitCode?: number }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = "CliError";
+    this.exitCode = options?.exitCode ?? 1;
   }
 }

@@ -14,6 +14,13 @@ afterEach(async () => {
   await rm(configDir, { recursive: true, force: true });
 });
 
+const storedCredential = (accessToken: string) => ({
+  accessToken,
+  expiresAt: "2030-01-01T00:00:00.000Z",
+  refreshToken: "top-secret-refresh",
+  refreshExpiresAt: "2030-01-07T00:00:00.000Z",
+});
+
 /** Runs `hks <args>` in-process with HKS_CONFIG_DIR pointing at the temp directory. */
 async function hks(args: string[], env: NodeJS.ProcessEnv = {}) {
   let stdout = "";
@@ -83,7 +90,7 @@ describe("hks config", () => {
   });
 
   it("unset removes the key and keeps the rest of the file", async () => {
-    const credentials = { "http://a.example": { accessToken: "secret" } };
+    const credentials = { "http://a.example": storedCredential("secret") };
     await writeFile(join(configDir, "config.json"), JSON.stringify({ apiUrl: "http://a.example", credentials }));
     expect(await hks(["config", "unset", "api-url"])).toMatchObject({ exitCode: 0 });
     expect(JSON.parse(await readFile(join(configDir, "config.json"), "utf8"))).toEqual({ credentials });
@@ -93,7 +100,7 @@ describe("hks config", () => {
   it("never prints stored credentials", async () => {
     await writeFile(
       join(configDir, "config.json"),
-      JSON.stringify({ credentials: { "http://127.0.0.1:8080": { accessToken: "top-secret-token" } } }),
+      JSON.stringify({ credentials: { "http://127.0.0.1:8080": storedCredential("top-secret-token") } }),
     );
     const result = await hks(["config", "get", "--json"]);
     expect(result.exitCode).toBe(0);
@@ -122,7 +129,7 @@ describe("hks config", () => {
       const result = await hks(args);
       expect(result.exitCode).toBe(1);
       expect(result.stderr).toBe(
-        `error: config file ${configDir}/config.json is invalid: unknown key "api_url" (known keys: apiUrl, credentials); fix or remove it\n`,
+        `error: config file ${configDir}/config.json is invalid: unknown key "api_url" (known keys: apiUrl, deviceId, credentials); fix or remove it\n`,
       );
     }
     // The bad file was not overwritten by the failed `set`.

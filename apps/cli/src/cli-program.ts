@@ -1,13 +1,17 @@
 import { PLATFORM_VERSION } from "@hks/contracts";
 import { Command } from "commander";
 import type { CliContext } from "./cli-context";
+import { registerAuthCommand } from "./commands/auth-command";
 import { registerConfigCommand } from "./commands/config-command";
+import { registerLoginCommand } from "./commands/login-command";
+import { registerLogoutCommand } from "./commands/logout-command";
 import { registerVersionCommand } from "./commands/version-command";
+import { registerWhoamiCommand } from "./commands/whoami-command";
 import { reportError } from "./report-error";
 
 /**
  * The `hks` command tree. Each command registers itself from its own file via `program.command()`
- * (so it inherits the output and exit settings below); later issues add `login`, `kubeconfig`,
+ * (so it inherits the output and exit settings below); later issues add `kubeconfig`,
  * `credential`, `workspaces` and `projects` the same way.
  */
 export function createCliProgram(context: CliContext): Command {
@@ -19,6 +23,10 @@ export function createCliProgram(context: CliContext): Command {
     .exitOverride()
     .configureOutput({ writeOut: context.stdout, writeErr: context.stderr });
 
+  registerLoginCommand(program, context);
+  registerLogoutCommand(program, context);
+  registerWhoamiCommand(program, context);
+  registerAuthCommand(program, context);
   registerVersionCommand(program, context);
   registerConfigCommand(program, context);
   return program;

@@ -6,3 +6,6 @@ export { cliConfigSchema, type CliConfig, type StoredCredential } from "./config
 export { loadConfigFile, saveConfigFile, updateConfigFile } from "./config/config-file";
 export { resolveApiUrl, type ResolvedSetting, type SettingSource } from "./config/resolve-api-url";
 export { DEFAULT_API_URL, parseApiUrl } from "./config/api-url";
+export { getValidAccessToken, type AccessTokenSource } from "./auth/access-token";
+export { createAuthenticatedFetch } from "./auth/authenticated-fetch";
+export { NotSignedInError } from "./auth/not-signed-in-error";

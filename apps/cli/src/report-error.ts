@@ -20,7 +20,7 @@ export function reportError(error: unknown, options: { debug: boolean }): ErrorR
     return { text: "", exitCode: error.exitCode };
   }
   if (error instanceof CliError) {
-    return { text: withStack(`error: ${error.message}\n`, error, options.debug), exitCode: 1 };
+    return { text: withStack(`error: ${error.message}\n`, error, options.debug), exitCode: error.exitCode };
   }
   if (error instanceof AppError) {
     const requestId = "requestId" in error && typeof error.requestId === "string" ? error.requestId : undefined;

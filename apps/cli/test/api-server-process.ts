@@ -25,14 +25,22 @@ export interface RunningApiServer {
   stop: () => Promise<void>;
 }
 
+export interface ApiServerOptions {
+  readyTimeoutMs?: number;
+  /** Listen here instead of a fresh free port (when something must know the URL in advance). */
+  port?: number;
+  /** Extra settings for the API, applied last. */
+  env?: NodeJS.ProcessEnv;
+}
+
 /**
  * Starts the real API (`apps/api/src/main.ts`) as a child process in embedded mode: a fresh state
  * directory, a free loopback port, and no service URLs, so it needs nothing else running.
  * Resolves once `/health` answers 200; fails with the server's output if it exits or never does.
  */
-export async function startApiServer(options: { readyTimeoutMs?: number } = {}): Promise<RunningApiServer> {
+export async function startApiServer(options: ApiServerOptions = {}): Promise<RunningApiServer> {
   const stateDir = await mkdtemp(join(tmpdir(), "hks-cli-api-state-"));
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -42,6 +50,7 @@ export async function startApiServer(options: { readyTimeoutMs?: number } = {}):
     HKS_LOG_LEVEL: "warn",
   };
   for (const name of ["DATABASE_URL", "REDIS_URL", "NATS_URL", "HKS_PUBLIC_URL"]) delete env[name];
+  Object.assign(env, options.env);
 
   const child = spawn(process.execPath, ["--import", "tsx", "apps/api/src/main.ts"], {
     cwd: repoRoot,

@@ -19,6 +19,14 @@ afterEach(async () => {
 
 const mode = async (p: string) => (await stat(p)).mode & 0o777;
 
+/** A complete stored credential, as `hks login` writes one. */
+const credential = (accessToken: string) => ({
+  accessToken,
+  expiresAt: "2030-01-01T00:00:00.000Z",
+  refreshToken: `refresh-${accessToken}`,
+  refreshExpiresAt: "2030-01-07T00:00:00.000Z",
+});
+
 describe("loadConfigFile", () => {
   it("returns an empty config when the file does not exist", async () => {
     await expect(loadConfigFile(path)).resolves.toEqual({});
@@ -27,7 +35,8 @@ describe("loadConfigFile", () => {
   it("round-trips what saveConfigFile wrote", async () => {
     const config = {
       apiUrl: "https://kaas.example.com",
-      credentials: { "https://kaas.example.com": { accessToken: "at", expiresAt: "2030-01-01T00:00:00Z" } },
+      deviceId: "abcdefghijklmnop_-0123456789",
+      credentials: { "https://kaas.example.com": credential("at") },
     };
     await saveConfigFile(path, config);
     await expect(loadConfigFile(path)).resolves.toEqual(config);
@@ -39,7 +48,7 @@ describe("loadConfigFile", () => {
     const error = await loadConfigFile(path).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CliError);
     expect((error as Error).message).toBe(
-      `config file ${path} is invalid: unknown keys "api-url", "colour" (known keys: apiUrl, credentials); fix or remove it`,
+      `config file ${path} is invalid: unknown keys "api-url", "colour" (known keys: apiUrl, deviceId, credentials); fix or remove it`,
     );
   });
 
@@ -112,7 +121,7 @@ describe("saveConfigFile", () => {
 
 describe("updateConfigFile", () => {
   it("keeps keys it does not touch (tokens survive a settings change)", async () => {
-    const credentials = { "http://a:1": { accessToken: "secret" } };
+    const credentials = { "http://a:1": credential("secret") };
     await saveConfigFile(path, { apiUrl: "http://a:1", credentials });
     await updateConfigFile(path, (config) => ({ ...config, apiUrl: "http://b:2" }));
     await expect(loadConfigFile(path)).resolves.toEqual({ apiUrl: "http://b:2", credentials });

@@ -4,6 +4,7 @@ import { basename, dirname, join } from "node:path";
 import type { z } from "zod";
 import { CliError } from "../cli-error";
 import { cliConfigSchema, type CliConfig } from "./config-schema";
+import { withFileLock } from "./file-lock";
 
 /** The file will hold tokens: only the owner may read it, and only the owner may list its folder. */
 const FILE_MODE = 0o600;
@@ -64,11 +65,24 @@ export async function saveConfigFile(path: string, config: CliConfig): Promise<v
   }
 }
 
-/** Load, change, save: the one way commands modify the file, so unrelated keys (tokens) survive. */
+/**
+ * Load, change, save under the config file's lock: the one way commands modify the file, so
+ * unrelated keys (tokens) survive and two processes cannot overwrite each other's change.
+ */
 export async function updateConfigFile(path: string, change: (config: CliConfig) => CliConfig): Promise<CliConfig> {
-  const next = change(await loadConfigFile(path));
-  await saveConfigFile(path, next);
-  return next;
+  return withConfigFileLock(path, async () => {
+    const next = change(await loadConfigFile(path));
+    await saveConfigFile(path, next);
+    return next;
+  });
+}
+
+/**
+ * Holds the config file's lock (`<file>.lock` beside it) while `work` runs. Inside, use
+ * loadConfigFile/saveConfigFile, not updateConfigFile: the lock is not re-entrant.
+ */
+export function withConfigFileLock<T>(path: string, work: () => Promise<T>): Promise<T> {
+  return withFileLock(`${path}.lock`, work);
 }
 
 function describeIssues(error: z.ZodError): string {
