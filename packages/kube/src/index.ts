@@ -6,3 +6,4 @@ export * from "./specs";
 export * from "./render-virtual-cluster";
 export * from "./render-project-namespace";
 export * from "./render-rbac";
+export * from "./cluster-client";
