@@ -15,6 +15,7 @@ export const idPrefixes = {
   role: "role",
   roleBinding: "rb",
   task: "task",
+  outbox: "obx",
   auditEvent: "aud",
   session: "ses",
   refreshToken: "rt",

@@ -13,3 +13,5 @@ export * from "./projects";
 export * from "./project-members";
 export * from "./groups";
 export * from "./roles";
+export * from "./tasks";
+export * from "./outbox";
