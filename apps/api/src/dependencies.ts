@@ -5,6 +5,7 @@ import type { Logger } from "@hks/observability";
 import type { Queue } from "@hks/queue";
 import type { Registry } from "prom-client";
 import type { Identity } from "./auth/identity";
+import type { PlatformServices } from "./platform-services";
 import type { Tenancy } from "./tenancy";
 
 /**
@@ -21,4 +22,5 @@ export interface ApiDependencies {
   metrics: Registry;
   identity: Identity;
   tenancy: Tenancy;
+  tasks: PlatformServices["tasks"];
 }

@@ -12,13 +12,13 @@ process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unha
 
 const services = await openBackingServices(config, logger);
 const metrics = createMetricsRegistry({ prefix: "hks_api_" });
-const { identity, tenancy } = await createPlatformServices(config, logger, services);
-const app = await buildServer({ config, logger, metrics, identity, tenancy, ...services });
+const platform = await createPlatformServices(config, logger, services);
+const app = await buildServer({ config, logger, metrics, ...platform, ...services });
 
 // PGlite belongs to one process, so in embedded mode this process is the worker too.
 const worker =
   config.mode === "embedded"
-    ? await startBackgroundWork({ db: services.database.db, cache: services.cache, queue: services.queue, logger, identity })
+    ? await startBackgroundWork({ db: services.database.db, cache: services.cache, queue: services.queue, logger, platform })
     : undefined;
 
 await app.listen({ host: config.http.host, port: config.http.port });

@@ -5,18 +5,27 @@ import { schema, type Database } from "@hks/db";
 import type { Logger } from "@hks/observability";
 import { eq } from "drizzle-orm";
 import { createIdentity, type Identity } from "./auth/identity";
+import { createTaskRegistry, type TaskRegistry } from "./tasks/task-registry";
+import type { TaskDefinition } from "./tasks/task-definition";
+import { createTaskService, type TaskService } from "./tasks/task-service";
 import { createTenancy, type Tenancy } from "./tenancy";
 
 export interface PlatformServices {
   identity: Identity;
   tenancy: Tenancy;
+  tasks: { registry: TaskRegistry; service: TaskService };
 }
 
 /**
  * Builds the platform's domain services on top of the backing services. Shared by the API and
  * the worker processes, so both run the same code against the same state.
  */
-export async function createPlatformServices(config: Config, logger: Logger, services: Pick<BackingServices, "database" | "cache">): Promise<PlatformServices> {
+export async function createPlatformServices(
+  config: Config,
+  logger: Logger,
+  services: Pick<BackingServices, "database" | "cache">,
+  options: { taskDefinitions?: TaskDefinition[] } = {},
+): Promise<PlatformServices> {
   const masterKey = resolveMasterKey({ configured: config.auth.masterKey, env: config.env, stateDir: config.stateDir });
   if (masterKey.source === "state-dir") {
     logger.warn({ file: `${config.stateDir}/master.key` }, "HKS_MASTER_KEY is not set; using a generated key kept in the state directory (development only)");
@@ -31,7 +40,10 @@ export async function createPlatformServices(config: Config, logger: Logger, ser
   });
   await identity.keys.ensureCurrent();
   const tenancy = createTenancy({ db: services.database.db, audit: identity.audit, publicUrl: config.auth.publicUrl });
-  return { identity, tenancy };
+  // Task kinds (provisioning, lifecycle…) are contributed by their modules as they arrive.
+  const registry = createTaskRegistry(options.taskDefinitions ?? []);
+  const tasks = { registry, service: createTaskService({ db: services.database.db, audit: identity.audit, authorizer: tenancy.authorizer }) };
+  return { identity, tenancy, tasks };
 }
 
 /** The organizations a user belongs to, for the access token's `orgs` claim. */

@@ -8,6 +8,7 @@ import { registerPlanRoutes } from "./plans/plan-routes";
 import { registerMetricsRoute } from "./system/metrics-route";
 import { registerOpenApiRoute } from "./system/openapi-route";
 import { registerVersionRoute } from "./system/version-route";
+import { registerTaskRoutes } from "./tasks/task-routes";
 
 /** Every route of the API, module by module. */
 export function registerRoutes(app: FastifyInstance, deps: ApiDependencies): void {
@@ -20,4 +21,5 @@ export function registerRoutes(app: FastifyInstance, deps: ApiDependencies): voi
   registerOrganizationRoutes(app, deps.tenancy);
   registerAuditLogRoutes(app, deps.database.db);
   registerMemberSecurityLogRoutes(app, deps.database.db);
+  registerTaskRoutes(app, deps.tasks.service);
 }

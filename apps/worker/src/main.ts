@@ -13,8 +13,8 @@ if (config.mode === "embedded") {
   process.exit(78);
 }
 const services = await openBackingServices(config, logger);
-const { identity } = await createPlatformServices(config, logger, services);
-const work = await startBackgroundWork({ db: services.database.db, cache: services.cache, queue: services.queue, logger, identity });
+const platform = await createPlatformServices(config, logger, services);
+const work = await startBackgroundWork({ db: services.database.db, cache: services.cache, queue: services.queue, logger, platform });
 logger.info("worker started");
 
 let stopping = false;

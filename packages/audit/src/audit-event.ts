@@ -82,6 +82,11 @@ export const auditEventTypes = [
   "role.deleted",
   "role_binding.created",
   "role_binding.deleted",
+  "task.created",
+  "task.succeeded",
+  "task.failed",
+  "task.retried",
+  "task.cancelled",
 ] as const;
 
 export type AuditEventType = (typeof auditEventTypes)[number];

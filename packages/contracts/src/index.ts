@@ -7,3 +7,4 @@ export * from "./auth";
 export * from "./permissions";
 export * from "./organizations";
 export * from "./plans";
+export * from "./tasks";

@@ -14,10 +14,12 @@ import { retryDelay } from "./queue";
 
 export interface JetStreamQueueOptions {
   url: string;
-  /** Stream holding the work; created (or updated) on connect. */
-  stream?: string;
-  /** Subjects the stream captures; every published subject must match one. */
-  subjects?: string[];
+  /**
+   * Prefix of every subject on the wire and name of the stream (`<NAMESPACE>_WORK`, capturing
+   * `<namespace>.>`). Callers use short logical subjects ("work.tasks"); separate namespaces let
+   * several platforms (or test runs) share one NATS server without overlapping streams.
+   */
+  namespace?: string;
   dedupWindowMs?: number;
   name?: string;
 }
@@ -29,9 +31,13 @@ const MESSAGE_ID_HEADER = "Nats-Msg-Id";
  * durable pull consumer per (durable, subject), explicit acks, `nak(delay)` for backoff and `term`
  * after the last attempt. Message ids use JetStream's own deduplication.
  */
-export async function createJetStreamQueue(options: JetStreamQueueOptions): Promise<Queue> {
-  const streamName = options.stream ?? "HKS_WORK";
-  const subjects = options.subjects ?? ["hks.work.>"];
+export async function createJetStreamQueue(options: JetStreamQueueOptions): Promise<Queue & { destroy(): Promise<void> }> {
+  const namespace = options.namespace ?? "hks";
+  if (!/^[A-Za-z0-9_-]+$/.test(namespace)) throw new Error(`queue namespace "${namespace}" may hold only letters, digits, _ and -`);
+  const streamName = `${namespace.toUpperCase().replace(/-/g, "_")}_WORK`;
+  const subjects = [`${namespace}.>`];
+  const wire = (subject: string) => `${namespace}.${subject}`;
+  const logical = (subject: string) => subject.slice(namespace.length + 1);
   const nc = await connect({
     servers: options.url,
     name: options.name ?? "hexabase-kaas",
@@ -55,7 +61,7 @@ export async function createJetStreamQueue(options: JetStreamQueueOptions): Prom
   const js = jetstream(nc);
 
   const toMessage = (msg: JsMsg): QueueMessage => ({
-    subject: msg.subject,
+    subject: logical(msg.subject),
     payload: msg.json(),
     messageId: msg.headers?.get(MESSAGE_ID_HEADER) || undefined,
     deliveryCount: msg.info.deliveryCount,
@@ -65,13 +71,13 @@ export async function createJetStreamQueue(options: JetStreamQueueOptions): Prom
     async publish(subject, payload, opts) {
       const body = JSON.stringify(payload);
       if (opts?.messageId === undefined) {
-        const ack = await js.publish(subject, body);
+        const ack = await js.publish(wire(subject), body);
         return { duplicate: ack.duplicate };
       }
       // The id travels as a header too so consumers can see it; msgID is what dedups.
       const h = headers();
       h.set(MESSAGE_ID_HEADER, opts.messageId);
-      const ack = await js.publish(subject, body, { msgID: opts.messageId, headers: h });
+      const ack = await js.publish(wire(subject), body, { msgID: opts.messageId, headers: h });
       return { duplicate: ack.duplicate };
     },
 
@@ -81,7 +87,7 @@ export async function createJetStreamQueue(options: JetStreamQueueOptions): Prom
       const durableName = `${consumeOptions.durable}_${subject}`.replace(/[.*>\s]/g, "_");
       const consumerConfig = {
         durable_name: durableName,
-        filter_subject: subject,
+        filter_subject: wire(subject),
         ack_policy: AckPolicy.Explicit,
         deliver_policy: DeliverPolicy.All,
         ack_wait: nanos(consumeOptions.ackWaitMs ?? 60_000),
@@ -136,6 +142,12 @@ export async function createJetStreamQueue(options: JetStreamQueueOptions): Prom
     },
 
     async close() {
+      await nc.drain();
+    },
+
+    /** Removes the stream and its consumers (for tests and tear-down; never on shutdown). */
+    async destroy() {
+      await jsm.streams.delete(streamName);
       await nc.drain();
     },
   };

@@ -15,10 +15,12 @@ const ID_PARAMS = { orgId: /^org_[0-9a-z]{26}$/, wsId: /^ws_[0-9a-z]{26}$/, proj
 /**
  * Authorizes every `authorized` route before its handler: the scope comes from the path (an id of
  * the wrong shape is simply not found), the caller's roles are resolved fresh, and the result is
- * left on `request.access` for the service. Runs after validation, so params are parsed.
+ * left on `request.access` for the service. Runs before body and query validation ("authorize
+ * first"): a stranger learns nothing from validation messages, and path ids are checked here by
+ * shape.
  */
 export function installAuthorization(app: FastifyInstance, authorizer: Authorizer): void {
-  app.addHook("preHandler", async (request) => {
+  app.addHook("preValidation", async (request) => {
     const access = request.routeOptions.config.access;
     if (access?.kind !== "authorized") return;
     const params = (request.params ?? {}) as Record<string, string | undefined>;

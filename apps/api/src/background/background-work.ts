@@ -2,28 +2,56 @@ import type { Cache } from "@hks/cache";
 import type { Database } from "@hks/db";
 import type { Logger } from "@hks/observability";
 import type { Queue } from "@hks/queue";
-import type { Identity } from "../auth/identity";
+import type { PlatformServices } from "../platform-services";
+import { startOutboxRelay } from "../tasks/outbox-relay";
+import { TASKS_SUBJECT } from "../tasks/task-definition";
+import { createTaskRunner } from "../tasks/task-runner";
 import { auditRetentionJob, signingKeyRotationJob } from "./maintenance-jobs";
 import { startScheduler } from "./scheduler";
 import { startTaskConsumers } from "./task-consumers";
-import type { TaskHandler } from "./task-handler";
+
+/** Default delays between a task's attempts. */
+const TASK_BACKOFF_MS = [1_000, 5_000, 15_000, 30_000, 60_000];
 
 /**
- * Everything the worker does: consume tasks and run scheduled maintenance. The worker process
- * runs it in services mode; in embedded mode the API process runs it beside the HTTP server.
+ * Everything the worker does: relay the outbox to the queue, run tasks, and run scheduled
+ * maintenance. The worker process runs it in services mode; in embedded mode the API process
+ * runs it beside the HTTP server.
  */
-export async function startBackgroundWork(deps: { db: Database; cache: Cache; queue: Queue; logger: Logger; identity: Identity }) {
-  // Task handlers (provisioning, lifecycle, reconciliation) are contributed by their modules.
-  const handlers: TaskHandler[] = [];
-  const consumers = await startTaskConsumers({ queue: deps.queue, logger: deps.logger, handlers });
+export async function startBackgroundWork(deps: {
+  db: Database;
+  cache: Cache;
+  queue: Queue;
+  logger: Logger;
+  platform: PlatformServices;
+  taskBackoffMs?: number[];
+  outboxIntervalMs?: number;
+}) {
+  const { identity, tasks } = deps.platform;
+  const runTask = createTaskRunner({ db: deps.db, registry: tasks.registry, audit: identity.audit, logger: deps.logger });
+  const consumers = await startTaskConsumers({
+    queue: deps.queue,
+    logger: deps.logger,
+    handlers: [
+      {
+        subject: TASKS_SUBJECT,
+        handle: runTask,
+        // The runner decides when a task has used up its attempts (and acknowledges it then);
+        // the queue only paces the retries.
+        retry: { maxDeliver: 1_000, backoffMs: deps.taskBackoffMs ?? TASK_BACKOFF_MS, ackWaitMs: 10 * 60_000 },
+      },
+    ],
+  });
+  const relay = startOutboxRelay({ db: deps.db, queue: deps.queue, logger: deps.logger, ...(deps.outboxIntervalMs ? { intervalMs: deps.outboxIntervalMs } : {}) });
   const scheduler = startScheduler({
     cache: deps.cache,
     logger: deps.logger,
-    jobs: [signingKeyRotationJob(deps.identity.keys), auditRetentionJob(deps.db)],
+    jobs: [signingKeyRotationJob(identity.keys), auditRetentionJob(deps.db)],
   });
   return {
     async stop() {
       await scheduler.stop();
+      await relay.stop();
       await consumers.stop();
     },
   };

@@ -7,6 +7,7 @@ import type { FastifyInstance } from "fastify";
 import type { ApiDependencies } from "../dependencies";
 import { createPlatformServices } from "../platform-services";
 import { buildServer } from "../server";
+import type { TaskDefinition } from "../tasks/task-definition";
 
 export interface TestServer {
   app: FastifyInstance;
@@ -25,6 +26,7 @@ export async function buildTestServer(options: {
   cache?: Cache;
   queue?: Queue;
   beforeReady?: (app: FastifyInstance) => void;
+  taskDefinitions?: TaskDefinition[];
 } = {}): Promise<TestServer> {
   const config = loadConfig({ HKS_LOG_LEVEL: "silent", HKS_ENV: "test", HKS_MASTER_KEY: Buffer.alloc(32, 7).toString("base64"), ...options.env });
   const ownsDatabase = options.database === undefined;
@@ -33,7 +35,7 @@ export async function buildTestServer(options: {
   const cache = options.cache ?? createMemoryCache();
   const queue = options.queue ?? createMemoryQueue();
   const logger = createLogger({ level: config.logLevel, name: "api-test" });
-  const { identity, tenancy } = await createPlatformServices(config, logger, { database, cache });
+  const platform = await createPlatformServices(config, logger, { database, cache }, { taskDefinitions: options.taskDefinitions ?? [] });
   const deps: ApiDependencies = {
     config,
     logger,
@@ -41,8 +43,7 @@ export async function buildTestServer(options: {
     database,
     cache,
     queue,
-    identity,
-    tenancy,
+    ...platform,
   };
   const app = await buildServer(deps);
   options.beforeReady?.(app);

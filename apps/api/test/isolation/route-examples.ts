@@ -13,6 +13,11 @@ export interface RouteExample {
   status: number;
   /** Who makes the successful call (default: the organization's owner). */
   as?: WorldUserKey;
+  /**
+   * For routes that are merely `authenticated` but reach a tenant's resource by id (the service
+   * authorizes): another tenant must get 404 too.
+   */
+  tenantScoped?: boolean;
 }
 
 const ifMatchV1 = { headers: { "if-match": '"v1"' } };
@@ -40,6 +45,10 @@ export const routeExamples: Record<string, RouteExample> = {
   "DELETE /api/v1/organizations/:orgId/invitations/:invitationId": { status: 204 },
   "GET /api/v1/organizations/:orgId/audit-logs": { status: 200 },
   "GET /api/v1/organizations/:orgId/security-logs": { status: 200 },
+  "GET /api/v1/organizations/:orgId/tasks": { status: 200 },
+  "GET /api/v1/tasks/:taskId": { status: 200, tenantScoped: true },
+  "POST /api/v1/tasks/:taskId/retry": { status: 200, tenantScoped: true },
+  "POST /api/v1/tasks/:taskId/cancel": { status: 200, tenantScoped: true, request: (world) => ({ url: `/api/v1/tasks/${world.params.pendingTaskId}/cancel` }) },
   "POST /api/v1/invitations/accept": { status: 200, as: "outsider", request: (world) => invitationFor(world, "outsider") },
   "POST /api/v1/invitations/decline": { status: 200, as: "outsider", request: (world) => invitationFor(world, "outsider") },
 };

@@ -1,4 +1,5 @@
 import type { OrganizationRole, ProjectRole, WorkspaceRole } from "@hks/contracts";
+import { newId, schema } from "@hks/db";
 import type { SignedInUser, TenancyTestbed } from "../tenancy/tenancy-testbed";
 
 /** The roles a world user holds in the world's organization (and its workspace and project). */
@@ -39,8 +40,12 @@ export async function buildWorld(t: TenancyTestbed): Promise<World> {
   await join(t, owner, orgId, admin, "admin");
   await join(t, owner, orgId, member, "member");
   const invitation = await t.call(owner, { method: "POST", url: `/api/v1/organizations/${orgId}/invitations`, payload: { email: "pending@example.com" } });
+  // Tasks are created by the modules that need them (provisioning…); the world plants two.
+  const task = (status: string) => ({ id: newId("task"), organizationId: orgId, kind: "world.task", status, maxAttempts: 1, createdBy: owner.userId });
+  const [failedTask, pendingTask] = [task("ERROR"), task("PENDING")];
+  await t.database.db.insert(schema.tasks).values([failedTask, pendingTask]);
   return {
     users: { owner, admin, member, outsider },
-    params: { orgId, userId: member.userId, invitationId: invitation.json().id },
+    params: { orgId, userId: member.userId, invitationId: invitation.json().id, taskId: failedTask.id, pendingTaskId: pendingTask.id },
   };
 }

@@ -1,0 +1,85 @@
+import type { AuditWriter } from "@hks/audit";
+import { schema, type Database } from "@hks/db";
+import type { Logger } from "@hks/observability";
+import type { QueueMessage } from "@hks/queue";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { TaskRegistry } from "./task-registry";
+
+const SYSTEM_ORIGIN = { ipAddress: null, userAgent: null, requestId: null };
+
+/** Thrown to make the queue redeliver the task after its backoff. */
+export class RetryLater extends Error {}
+
+/**
+ * Runs one delivery of a task: claims it (counting the attempt), runs the steps not yet done in
+ * order, and records progress after each. A failing step ends the attempt: the queue redelivers
+ * after a backoff until the task's attempts are used up, and then the task ends in ERROR with a
+ * reason people can read. Cancellation is honoured between steps. Deliveries of finished or
+ * cancelled tasks are acknowledged and ignored, which makes duplicates harmless.
+ */
+export function createTaskRunner(deps: { db: Database; registry: TaskRegistry; audit: AuditWriter; logger: Logger }) {
+  const { db } = deps;
+  const finish = async (taskId: string, status: "SUCCEEDED" | "ERROR" | "CANCELLED", reason: string | null, type: "task.succeeded" | "task.failed" | "task.cancelled") => {
+    await db.transaction(async (tx) => {
+      const [task] = await tx
+        .update(schema.tasks)
+        .set({ status, errorReason: reason, finishedAt: new Date(), updatedAt: new Date(), version: sql`${schema.tasks.version} + 1` })
+        .where(eq(schema.tasks.id, taskId))
+        .returning();
+      if (task) {
+        await deps.audit.record(tx, SYSTEM_ORIGIN, { type, success: status === "SUCCEEDED", organizationId: task.organizationId, targetType: "task", targetId: task.id, errorCode: status === "ERROR" ? "TASK_FAILED" : null, metadata: { kind: task.kind, reason } });
+      }
+    });
+  };
+
+  return async function runTask(message: QueueMessage): Promise<void> {
+    const { taskId } = message.payload as { taskId?: string };
+    if (typeof taskId !== "string") return;
+    const [task] = await db
+      .update(schema.tasks)
+      .set({ status: "RUNNING", attempts: sql`${schema.tasks.attempts} + 1`, startedAt: sql`coalesce(${schema.tasks.startedAt}, now())`, updatedAt: new Date() })
+      .where(and(eq(schema.tasks.id, taskId), inArray(schema.tasks.status, ["PENDING", "RUNNING"])))
+      .returning();
+    if (!task) return;
+    const log = deps.logger.child({ taskId, kind: task.kind, attempt: task.attempts });
+    const definition = deps.registry.get(task.kind);
+    if (!definition) {
+      await finish(task.id, "ERROR", `This platform does not know how to run "${task.kind}" tasks`, "task.failed");
+      return;
+    }
+
+    const steps = await db.select().from(schema.taskSteps).where(eq(schema.taskSteps.taskId, task.id)).orderBy(asc(schema.taskSteps.position));
+    for (const step of steps) {
+      if (step.status === "DONE") continue;
+      const [current] = await db.select({ cancelRequested: schema.tasks.cancelRequested }).from(schema.tasks).where(eq(schema.tasks.id, task.id));
+      if (current?.cancelRequested) {
+        await finish(task.id, "CANCELLED", "Cancelled by an administrator", "task.cancelled");
+        return;
+      }
+      const implementation = definition.steps[step.position];
+      if (!implementation) {
+        await finish(task.id, "ERROR", `Step ${step.position} ("${step.name}") no longer exists in "${task.kind}"`, "task.failed");
+        return;
+      }
+      const stepKey = and(eq(schema.taskSteps.taskId, task.id), eq(schema.taskSteps.position, step.position));
+      await db.update(schema.taskSteps).set({ status: "RUNNING", startedAt: new Date(), error: null }).where(stepKey);
+      try {
+        await implementation.run({ taskId: task.id, organizationId: task.organizationId, workspaceId: task.workspaceId, payload: task.payload, attempt: task.attempts, db, logger: log });
+      } catch (error) {
+        const detail = error instanceof Error ? error.message : String(error);
+        await db.update(schema.taskSteps).set({ status: "FAILED", error: detail.slice(0, 2000), finishedAt: new Date() }).where(stepKey);
+        const reason = `Step "${step.name}" failed on attempt ${task.attempts} of ${task.maxAttempts}: ${detail}`.slice(0, 2000);
+        if (task.attempts >= task.maxAttempts) {
+          log.error({ err: error, step: step.name }, "task failed");
+          await finish(task.id, "ERROR", reason, "task.failed");
+          return;
+        }
+        log.warn({ err: error, step: step.name }, "task step failed; will retry");
+        await db.update(schema.tasks).set({ errorReason: reason, updatedAt: new Date() }).where(eq(schema.tasks.id, task.id));
+        throw new RetryLater(reason);
+      }
+      await db.update(schema.taskSteps).set({ status: "DONE", finishedAt: new Date() }).where(stepKey);
+    }
+    await finish(task.id, "SUCCEEDED", null, "task.succeeded");
+  };
+}
