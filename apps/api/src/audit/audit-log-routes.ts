@@ -1,11 +1,11 @@
 import { auditEventSchema, errorEnvelopeSchema, securityEventPageSchema } from "@hks/contracts";
-import { schema, type Database } from "@hks/db";
-import { and, desc, eq, gte, inArray, like, lt, lte, or } from "drizzle-orm";
+import type { Database } from "@hks/db";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { accessOf } from "../authorization/authorization-hook";
-import { decodeCursor, listQuerySchema, pageOf, pageSchema } from "../http/pagination";
+import { listQuerySchema, pageSchema } from "../http/pagination";
+import { createAuditLogService } from "./audit-log-service";
 import { requires } from "../http/route-access";
 
 const auditQuerySchema = listQuerySchema.extend({
@@ -19,6 +19,7 @@ const auditQuerySchema = listQuerySchema.extend({
 
 /** The organization's audit log for its administrators, newest first, filterable. */
 export function registerAuditLogRoutes(app: FastifyInstance, db: Database): void {
+  const auditLog = createAuditLogService(db);
   app.withTypeProvider<ZodTypeProvider>().get(
     "/api/v1/organizations/:orgId/audit-logs",
     {
@@ -32,28 +33,7 @@ export function registerAuditLogRoutes(app: FastifyInstance, db: Database): void
       },
     },
     async (request) => {
-      const access = accessOf(request);
-      const q = request.query;
-      const cursor = decodeCursor(q.cursor);
-      const e = schema.auditEvents;
-      const rows = await db
-        .select()
-        .from(e)
-        .where(
-          and(
-            eq(e.organizationId, access.organizationId),
-            q.type ? (q.type.endsWith("*") ? like(e.type, `${q.type.slice(0, -1)}%`) : eq(e.type, q.type)) : undefined,
-            q.actor ? eq(e.actorUserId, q.actor) : undefined,
-            q.target ? eq(e.targetId, q.target) : undefined,
-            q.since ? gte(e.occurredAt, new Date(q.since)) : undefined,
-            q.until ? lte(e.occurredAt, new Date(q.until)) : undefined,
-            q.success ? eq(e.success, q.success === "true") : undefined,
-            cursor ? lt(e.id, cursor.id) : undefined,
-          ),
-        )
-        .orderBy(desc(e.id))
-        .limit(q.limit + 1);
-      const page = pageOf(rows, q.limit, (row) => ({ key: row.id, id: row.id }));
+      const page = await auditLog.organizationEvents(accessOf(request), request.query);
       return {
         nextCursor: page.nextCursor,
         items: page.items.map((row) => ({
@@ -80,6 +60,7 @@ export function registerAuditLogRoutes(app: FastifyInstance, db: Database): void
  * organization id; they are selected through current membership instead.
  */
 export function registerMemberSecurityLogRoutes(app: FastifyInstance, db: Database): void {
+  const auditLog = createAuditLogService(db);
   app.withTypeProvider<ZodTypeProvider>().get(
     "/api/v1/organizations/:orgId/security-logs",
     {
@@ -93,27 +74,7 @@ export function registerMemberSecurityLogRoutes(app: FastifyInstance, db: Databa
       },
     },
     async (request) => {
-      const access = accessOf(request);
-      const cursor = decodeCursor(request.query.cursor);
-      const e = schema.auditEvents;
-      const members = db
-        .select({ id: schema.organizationMembers.userId })
-        .from(schema.organizationMembers)
-        .where(eq(schema.organizationMembers.organizationId, access.organizationId));
-      const rows = await db
-        .select()
-        .from(e)
-        .where(
-          and(
-            inArray(e.actorUserId, members),
-            or(like(e.type, "auth.%"), like(e.type, "security.%")),
-            request.query.user ? eq(e.actorUserId, request.query.user) : undefined,
-            cursor ? lt(e.id, cursor.id) : undefined,
-          ),
-        )
-        .orderBy(desc(e.id))
-        .limit(request.query.limit + 1);
-      const page = pageOf(rows, request.query.limit, (row) => ({ key: row.id, id: row.id }));
+      const page = await auditLog.memberSecurityEvents(accessOf(request), request.query);
       return {
         nextCursor: page.nextCursor,
         items: page.items.map((row) => ({
