@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import { readApiOrigin } from "./src/config/api-origin";
+import { pageSecurityHeaders } from "./src/config/page-security-headers";
 
 const apiOrigin = readApiOrigin();
 
@@ -18,6 +19,12 @@ const apiPathPatterns = [
   "/docs/:path*",
 ];
 
+/**
+ * Every path except the API's (they answer with the API's own security headers). Next matches
+ * `source` with path-to-regexp; the negative lookahead mirrors the list above.
+ */
+const pagePathPattern = "/:path((?!api/|auth/|\\.well-known/|health$|readyz$|openapi\\.json$|docs/|docs$).*)";
+
 const nextConfig: NextConfig = {
   // Internal packages publish TypeScript source, so Next must compile them.
   transpilePackages: ["@hks/contracts", "@hks/api-client"],
@@ -25,6 +32,9 @@ const nextConfig: NextConfig = {
   env: { HKS_BUILT_API_ORIGIN: apiOrigin },
   // Don't advertise the framework to scanners.
   poweredByHeader: false,
+  async headers() {
+    return [{ source: pagePathPattern, headers: pageSecurityHeaders({ development: process.env.NODE_ENV === "development" }) }];
+  },
   async redirects() {
     // The console's home; a temporary redirect so `/` can become a real page later.
     return [{ source: "/", destination: "/dashboard", permanent: false }];

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
-import { apiOrigin, webOrigin } from "./e2e/e2e-stack";
+import { apiOrigin, devIdentityProvider, webOrigin } from "./e2e/e2e-stack";
 
 const webDir = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(webDir, "../..");
@@ -23,6 +23,17 @@ function apiStateDir(): string {
   process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
+
+/** The platform signs in through the development OIDC provider, as an administrator would configure any OIDC issuer. */
+const oidcProviders = JSON.stringify([
+  {
+    id: devIdentityProvider.id,
+    name: devIdentityProvider.name,
+    issuer: devIdentityProvider.issuer,
+    clientId: devIdentityProvider.clientId,
+    clientSecret: devIdentityProvider.clientSecret,
+  },
+]);
 
 export default defineConfig({
   testDir: "./e2e",
@@ -52,8 +63,23 @@ export default defineConfig({
       ],
     },
   },
-  // The real stack: the API in embedded mode and the web app as a production build.
+  // The real stack: a real OIDC provider, the API in embedded mode and the web app as a production build.
   webServer: [
+    {
+      name: "idp",
+      command: [
+        "node --import tsx tools/dev-idp/src/cli.ts",
+        `--port ${new URL(devIdentityProvider.issuer).port}`,
+        `--client-id ${devIdentityProvider.clientId} --client-secret ${devIdentityProvider.clientSecret}`,
+        `--redirect-uri ${webOrigin}/auth/callback/${devIdentityProvider.id}`,
+      ].join(" "),
+      cwd: repoRoot,
+      url: `${devIdentityProvider.issuer}/.well-known/openid-configuration`,
+      env: { HKS_ENV: "test" },
+      reuseExistingServer: !isCI,
+      timeout: 60_000,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    },
     {
       name: "api",
       command: "npx tsx apps/api/src/main.ts",
@@ -64,6 +90,15 @@ export default defineConfig({
         HKS_PORT: new URL(apiOrigin).port,
         HKS_STATE_DIR: apiStateDir(),
         HKS_LOG_LEVEL: "warn",
+        HKS_ENV: "test",
+        // The browser reaches the API through the web origin, so that is the platform's public URL
+        // (OAuth callbacks, the post-sign-in redirect, the allowed Origin).
+        HKS_PUBLIC_URL: webOrigin,
+        HKS_AUTH_OIDC_PROVIDERS: oidcProviders,
+        // Every sign-in costs two requests of the login class (start and callback), all from
+        // 127.0.0.1; the suite signs in more often in a minute than the production limit of 10
+        // allows. The limit itself is tested in the API's own suite.
+        HKS_RATE_LIMIT_LOGIN_PER_MINUTE: "120",
       },
       reuseExistingServer: !isCI,
       timeout: 180_000,

@@ -1,17 +1,17 @@
 import { expect, test } from "@playwright/test";
-import { webOrigin } from "./e2e-stack";
+import { devIdentityProvider, webOrigin } from "./e2e-stack";
 
-// Nobody is signed in here: the API answers `/auth/me` without a session, which the console
-// treats as signed out (401, or 404 until the identity module adds the route).
+// Nobody is signed in here: the API answers `/auth/me` with 401, and the browser holds no session
+// cookie a refresh could use, so the gate goes straight to sign-in.
 test.describe("console for a signed-out visitor", () => {
   test("redirects /dashboard to sign-in, remembering where to return", async ({ page }) => {
     await page.goto("/dashboard");
 
     await expect(page).toHaveURL(`${webOrigin}/sign-in?next=%2Fdashboard`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in to Hexabase KaaS");
-    await expect(page.getByRole("link", { name: "Continue with Google" })).toHaveAttribute(
+    await expect(page.getByRole("link", { name: `Continue with ${devIdentityProvider.name}` })).toHaveAttribute(
       "href",
-      "/auth/login/google?next=%2Fdashboard",
+      "/auth/login/dev?redirect=%2Fdashboard",
     );
   });
 

@@ -1,15 +1,14 @@
 import { expect, test } from "@playwright/test";
+import { devIdentityProvider } from "./e2e-stack";
 import { findLowContrastText } from "./support/find-low-contrast-text";
 
-const providers = [
-  { name: "Continue with Google", path: "/auth/login/google" },
-  { name: "Continue with GitHub", path: "/auth/login/github" },
-  { name: "Continue with GitLab", path: "/auth/login/gitlab" },
-  { name: "Continue with single sign-on (OIDC)", path: "/auth/login/oidc" },
-];
+// The stack is configured with exactly one provider (playwright.config.ts), and the page must
+// list exactly what the API's `GET /auth/providers` reports.
+const providers = [{ name: `Continue with ${devIdentityProvider.name}`, path: `/auth/login/${devIdentityProvider.id}` }];
+const devProviderLink = `Continue with ${devIdentityProvider.name}`;
 
 test.describe("sign-in page", () => {
-  test("offers each identity provider as a plain link to the API's login route", async ({ page }) => {
+  test("offers exactly the configured identity providers, as plain links to the API's login route", async ({ page }) => {
     await page.goto("/sign-in");
 
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in to Hexabase KaaS");
@@ -49,9 +48,9 @@ test.describe("sign-in page", () => {
     await expect(skipLink).toBeVisible();
 
     await page.keyboard.press("Tab");
-    const google = page.getByRole("link", { name: "Continue with Google" });
-    await expect(google).toBeFocused();
-    const outline = await google.evaluate((element) => {
+    const provider = page.getByRole("link", { name: devProviderLink });
+    await expect(provider).toBeFocused();
+    const outline = await provider.evaluate((element) => {
       const style = getComputedStyle(element);
       return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
     });
@@ -61,14 +60,14 @@ test.describe("sign-in page", () => {
 
   test("carries a same-origin return path to the login links and drops any other", async ({ page }) => {
     await page.goto("/sign-in?next=%2Fworkspaces%3Fstatus%3Drunning");
-    await expect(page.getByRole("link", { name: "Continue with GitHub" })).toHaveAttribute(
+    await expect(page.getByRole("link", { name: devProviderLink })).toHaveAttribute(
       "href",
-      "/auth/login/github?next=%2Fworkspaces%3Fstatus%3Drunning",
+      "/auth/login/dev?redirect=%2Fworkspaces%3Fstatus%3Drunning",
     );
 
     for (const hostile of ["//evil.example/", "/\\evil.example", "https://evil.example/"]) {
       await page.goto(`/sign-in?next=${encodeURIComponent(hostile)}`);
-      await expect(page.getByRole("link", { name: "Continue with GitHub" })).toHaveAttribute("href", "/auth/login/github");
+      await expect(page.getByRole("link", { name: devProviderLink })).toHaveAttribute("href", "/auth/login/dev");
     }
   });
 
@@ -83,6 +82,12 @@ test.describe("sign-in page", () => {
     await page.goto(`/sign-in?error=${encodeURIComponent("Call +1-555-0100 to restore access")}`);
     await expect(page.getByRole("main").getByRole("alert")).toHaveText("We could not sign you in. Please try again.");
     await expect(page.getByText("555-0100")).toHaveCount(0);
+  });
+
+  test("tells a signed-out user so as a status, not as an error", async ({ page }) => {
+    await page.goto("/sign-in?error=signed_out");
+    await expect(page.getByRole("main").getByRole("status")).toHaveText("You have been signed out.");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveCount(0);
   });
 
   test("shows no error when none was reported", async ({ page }) => {

@@ -1,23 +1,25 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
-import { QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { AppError } from "@hks/contracts";
 import { signInUrl } from "@/features/session/sign-in-url";
 
 /**
- * A session can end while a page is open (expiry, revocation, sign-out in another tab). The first
- * query that answers UNAUTHENTICATED sends the user to sign in, returning here afterwards.
+ * A session can end while a page is open (revoked from another device, signed out in another
+ * tab, past its absolute lifetime). The API client has already tried one refresh by the time a
+ * call fails UNAUTHENTICATED, so the session is over: send the user to sign in, returning here.
  */
 function redirectToSignInWhenSessionEnds(error: Error) {
   if (!(error instanceof AppError) || error.code !== "UNAUTHENTICATED") return;
   if (window.location.pathname.startsWith("/sign-in")) return;
-  window.location.assign(signInUrl(`${window.location.pathname}${window.location.search}`));
+  window.location.assign(signInUrl(`${window.location.pathname}${window.location.search}`, "session_expired"));
 }
 
 function createQueryClient() {
   return new QueryClient({
     queryCache: new QueryCache({ onError: redirectToSignInWhenSessionEnds }),
+    mutationCache: new MutationCache({ onError: redirectToSignInWhenSessionEnds }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,

@@ -1,5 +1,5 @@
+import type { SessionUser } from "@hks/contracts";
 import { BrandMark } from "@/components/brand-mark";
-import type { SessionUser } from "@/features/session/session-user";
 import { UserMenu } from "./user-menu";
 
 /** The top bar (`banner` landmark): the brand on narrow screens, the user menu always. */

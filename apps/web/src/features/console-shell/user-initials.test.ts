@@ -3,11 +3,11 @@ import { userInitials } from "./user-initials";
 
 describe("userInitials", () => {
   it("uses the first and last name", () => {
-    expect(userInitials({ id: "usr_1", name: "Ada King Lovelace" })).toBe("AL");
+    expect(userInitials({ name: "Ada King Lovelace", email: "ada@example.com" })).toBe("AL");
   });
 
   it("falls back to the email's local part, then to a question mark", () => {
-    expect(userInitials({ id: "usr_1", email: "grace.hopper@example.com" })).toBe("GH");
-    expect(userInitials({ id: "usr_1", name: "  " })).toBe("?");
+    expect(userInitials({ name: "", email: "grace.hopper@example.com" })).toBe("GH");
+    expect(userInitials({ name: "  ", email: "" })).toBe("?");
   });
 });

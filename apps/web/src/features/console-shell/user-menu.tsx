@@ -1,13 +1,18 @@
 "use client";
 
+import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
-import type { SessionUser } from "@/features/session/session-user";
-import { signOut } from "./sign-out";
-import { userInitials } from "./user-initials";
+import type { SessionUser } from "@hks/contracts";
+import { signOut } from "@/features/session/sign-out";
+import { UserAvatar } from "./user-avatar";
+
+const itemClassName =
+  "flex w-full items-center rounded-md px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-60";
 
 /**
- * The signed-in user's menu: who they are and "Sign out". A disclosure (button + panel) rather
- * than an ARIA `menu`, because it holds text as well as an action; Escape and clicks outside close it.
+ * The signed-in user's menu: who they are, their security settings and "Sign out". A disclosure
+ * (button + panel) rather than an ARIA `menu`, because it holds text as well as actions; Escape
+ * and clicks outside close it.
  */
 export function UserMenu({ user }: { user: SessionUser }) {
   const [open, setOpen] = useState(false);
@@ -15,7 +20,7 @@ export function UserMenu({ user }: { user: SessionUser }) {
   const panelId = useId();
   const containerRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
-  const displayName = user.name?.trim() || user.email || "Your account";
+  const displayName = user.name.trim() || user.email;
 
   useEffect(() => {
     if (!open) return;
@@ -37,9 +42,8 @@ export function UserMenu({ user }: { user: SessionUser }) {
 
   async function handleSignOut() {
     setSignOutState("pending");
-    const signedOut = await signOut().catch(() => false);
-    if (signedOut) window.location.assign("/sign-in");
-    else setSignOutState("failed");
+    // On success the page is replaced by sign-in; staying here means it failed.
+    await signOut().catch(() => setSignOutState("failed"));
   }
 
   return (
@@ -52,9 +56,7 @@ export function UserMenu({ user }: { user: SessionUser }) {
         onClick={() => setOpen((value) => !value)}
         className="flex items-center gap-2 rounded-full py-1 pr-2 pl-1 text-sm font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
       >
-        <span aria-hidden="true" className="flex size-8 items-center justify-center rounded-full bg-indigo-600 text-xs font-semibold text-white">
-          {userInitials(user)}
-        </span>
+        <UserAvatar user={user} />
         <span className="hidden sm:inline">{displayName}</span>
         <span className="sr-only">: account menu</span>
         <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-4 text-slate-500">
@@ -65,19 +67,20 @@ export function UserMenu({ user }: { user: SessionUser }) {
       <div
         id={panelId}
         hidden={!open}
-        className="absolute right-0 z-20 mt-2 w-64 rounded-lg border border-slate-200 bg-white p-2 shadow-lg"
+        className="absolute right-0 z-20 mt-2 w-72 rounded-lg border border-slate-200 bg-white p-2 shadow-lg"
       >
-        <div className="px-3 py-2">
-          <p className="truncate text-sm font-medium text-slate-900">{displayName}</p>
-          {user.email && user.email !== displayName ? <p className="truncate text-xs text-slate-600">{user.email}</p> : null}
+        <div className="flex items-center gap-3 px-3 py-2">
+          <UserAvatar user={user} className="size-10" />
+          <div className="min-w-0">
+            <p className="truncate text-sm font-medium text-slate-900">{displayName}</p>
+            {user.email !== displayName ? <p className="truncate text-xs text-slate-600">{user.email}</p> : null}
+          </div>
         </div>
         <div className="my-1 border-t border-slate-200" />
-        <button
-          type="button"
-          onClick={handleSignOut}
-          disabled={signOutState === "pending"}
-          className="w-full rounded-md px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-60"
-        >
+        <Link href="/settings/security" onClick={() => setOpen(false)} className={itemClassName}>
+          Security and sessions
+        </Link>
+        <button type="button" onClick={handleSignOut} disabled={signOutState === "pending"} className={itemClassName}>
           {signOutState === "pending" ? "Signing out…" : "Sign out"}
         </button>
         {signOutState === "failed" ? (

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
+import type { SessionUser } from "@hks/contracts";
 import { getSessionUser } from "./get-session-user";
-import type { SessionUser } from "./session-user";
 
 /**
  * The signed-in user, for server components inside the console.

@@ -11,11 +11,17 @@ describe("signInUrl", () => {
     expect(signInUrl("//evil.example")).toBe("/sign-in");
   });
 
-  it("never points sign-in back at itself", () => {
+  it("never points sign-in back at itself or at the session resume page", () => {
     expect(signInUrl("/sign-in?next=%2Fdashboard")).toBe("/sign-in");
+    expect(signInUrl("/session/resume?next=%2Fdashboard")).toBe("/sign-in");
   });
 
   it("has no return path when there is none", () => {
     expect(signInUrl(null)).toBe("/sign-in");
+  });
+
+  it("says why, when the session ended", () => {
+    expect(signInUrl("/dashboard", "session_expired")).toBe("/sign-in?next=%2Fdashboard&error=session_expired");
+    expect(signInUrl(undefined, "signed_out")).toBe("/sign-in?error=signed_out");
   });
 });

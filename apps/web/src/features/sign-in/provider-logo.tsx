@@ -1,12 +1,13 @@
-import type { SignInProviderId } from "./sign-in-providers";
+import type { ProviderLogoKind } from "./sign-in-providers";
 
 /**
- * Each provider's mark, inlined so the sign-in page loads no third-party assets. Decorative only
- * (`aria-hidden`): the link text already names the provider.
+ * Each provider's mark, inlined so the sign-in page loads no third-party assets; any other
+ * provider (a company's OIDC issuer) gets a key. Decorative only (`aria-hidden`): the link text
+ * already names the provider.
  */
-export function ProviderLogo({ provider }: { provider: SignInProviderId }) {
+export function ProviderLogo({ kind }: { kind: ProviderLogoKind }) {
   const common = { "aria-hidden": true, focusable: false, className: "size-5 shrink-0" } as const;
-  switch (provider) {
+  switch (kind) {
     case "google":
       return (
         <svg {...common} viewBox="0 0 48 48">
@@ -28,9 +29,9 @@ export function ProviderLogo({ provider }: { provider: SignInProviderId }) {
           <path d="m23.6 9.6-.03-.09L20.3 1a.85.85 0 0 0-.34-.4.87.87 0 0 0-1 .05.87.87 0 0 0-.29.44l-2.2 6.75H7.54L5.33 1.09a.86.86 0 0 0-.29-.44.87.87 0 0 0-1-.05.86.86 0 0 0-.34.4L.43 9.5l-.03.09a6.07 6.07 0 0 0 2.01 7.01l.01.01.03.02 4.98 3.73 2.46 1.86 1.5 1.13a1 1 0 0 0 1.22 0l1.5-1.13 2.46-1.86 5-3.75.02-.01a6.07 6.07 0 0 0 2-7Z" />
         </svg>
       );
-    case "oidc":
+    case "generic":
       return (
-        <svg {...common} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.5}>
+        <svg {...common} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.5} className="size-5 shrink-0 text-slate-600">
           <path
             strokeLinecap="round"
             strokeLinejoin="round"

@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: dashboardSection.label };
 export default async function DashboardPage() {
   // Shares the layout's lookup (memoized per request), so this costs no extra API call.
   const user = await requireSessionUser();
-  const firstName = user.name?.trim().split(/\s+/)[0];
+  const firstName = user.name.trim().split(/\s+/)[0];
 
   return (
     <>

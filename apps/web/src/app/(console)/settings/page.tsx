@@ -1,11 +1,6 @@
-import type { Metadata } from "next";
-import { consoleSections } from "@/features/console-shell/console-sections";
-import { SectionPlaceholder } from "@/features/console-shell/section-placeholder";
+import { redirect } from "next/navigation";
 
-const section = consoleSections.settings;
-
-export const metadata: Metadata = { title: section.label };
-
+/** Security is the only settings page so far; the section opens there until profile and tokens join it. */
 export default function SettingsPage() {
-  return <SectionPlaceholder section={section} />;
+  redirect("/settings/security");
 }
