@@ -2,13 +2,17 @@ import type { FastifyInstance } from "fastify";
 import { registerAuditLogRoutes, registerMemberSecurityLogRoutes } from "./audit/audit-log-routes";
 import { registerAuthRoutes } from "./auth/http/register-auth-routes";
 import type { ApiDependencies } from "./dependencies";
+import { registerGroupRoutes } from "./groups/group-routes";
 import { registerHealthRoutes } from "./health/health-routes";
 import { registerOrganizationRoutes } from "./organizations/organization-routes";
 import { registerPlanRoutes } from "./plans/plan-routes";
+import { registerProjectRoutes } from "./projects/project-routes";
+import { registerRbacRoutes } from "./rbac/rbac-routes";
 import { registerMetricsRoute } from "./system/metrics-route";
 import { registerOpenApiRoute } from "./system/openapi-route";
 import { registerVersionRoute } from "./system/version-route";
 import { registerTaskRoutes } from "./tasks/task-routes";
+import { registerWorkspaceRoutes } from "./workspaces/workspace-routes";
 
 /** Every route of the API, module by module. */
 export function registerRoutes(app: FastifyInstance, deps: ApiDependencies): void {
@@ -19,6 +23,10 @@ export function registerRoutes(app: FastifyInstance, deps: ApiDependencies): voi
   registerAuthRoutes(app, deps.identity, deps.database.db);
   registerPlanRoutes(app);
   registerOrganizationRoutes(app, deps.tenancy);
+  registerWorkspaceRoutes(app, deps.tenancy);
+  registerProjectRoutes(app, deps.tenancy);
+  registerGroupRoutes(app, deps.tenancy);
+  registerRbacRoutes(app, deps.tenancy);
   registerAuditLogRoutes(app, deps.database.db);
   registerMemberSecurityLogRoutes(app, deps.database.db);
   registerTaskRoutes(app, deps.tasks.service);

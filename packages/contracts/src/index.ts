@@ -7,4 +7,8 @@ export * from "./auth";
 export * from "./permissions";
 export * from "./organizations";
 export * from "./plans";
+export * from "./groups";
+export * from "./rbac";
+export * from "./workspaces";
+export * from "./projects";
 export * from "./tasks";

@@ -25,7 +25,8 @@ for (const suite of selected) {
     results = await suite.run();
   } catch (error) {
     failed = true;
-    console.error(`   failed: ${error instanceof Error ? error.message : String(error)}`);
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`   failed: ${message.length > 500 ? `${message.slice(0, 500)}…` : message}`);
     continue;
   }
   for (const r of results) {

@@ -11,6 +11,11 @@ export interface RouteExample {
   request?: (world: World) => Promise<Partial<InjectOptions>> | Partial<InjectOptions>;
   /** Expected status of the successful call. */
   status: number;
+  /**
+   * Changes the world needs before the successful call only (the refusal cases share one world,
+   * so request builders must not change it).
+   */
+  prepare?: (world: World) => Promise<void>;
   /** Who makes the successful call (default: the organization's owner). */
   as?: WorldUserKey;
   /**
@@ -21,6 +26,15 @@ export interface RouteExample {
 }
 
 const ifMatchV1 = { headers: { "if-match": '"v1"' } };
+
+/** The current ETag of a resource, read as the owner (an update must send it). */
+async function ifMatchOf(url: string): Promise<{ headers: Record<string, string> }> {
+  const response = await worldServices.call?.("owner", { method: "GET", url });
+  return { headers: { "if-match": String(response?.headers["etag"] ?? "") } };
+}
+
+const wsPath = (world: World) => `/api/v1/organizations/${world.params.orgId}/workspaces/${world.params.wsId}`;
+const rules = [{ apiGroups: ["apps"], resources: ["deployments"], verbs: ["get"] }];
 
 export const routeExamples: Record<string, RouteExample> = {
   "GET /auth/me": { status: 200 },
@@ -35,7 +49,13 @@ export const routeExamples: Record<string, RouteExample> = {
   "GET /api/v1/organizations": { status: 200 },
   "GET /api/v1/organizations/:orgId": { status: 200 },
   "PUT /api/v1/organizations/:orgId": { status: 200, request: () => ({ ...ifMatchV1, payload: { description: "updated" } }) },
-  "DELETE /api/v1/organizations/:orgId": { status: 204 },
+  "DELETE /api/v1/organizations/:orgId": {
+    status: 204,
+    // An organization is deleted once it is empty: its workspace goes first.
+    prepare: async (world) => {
+      await worldServices.call?.("owner", { method: "DELETE", url: wsPath(world) });
+    },
+  },
   "GET /api/v1/organizations/:orgId/members": { status: 200 },
   "PUT /api/v1/organizations/:orgId/members/:userId": { status: 200, request: () => ({ payload: { role: "admin" } }) },
   "DELETE /api/v1/organizations/:orgId/members/:userId": { status: 204 },
@@ -49,12 +69,75 @@ export const routeExamples: Record<string, RouteExample> = {
   "GET /api/v1/tasks/:taskId": { status: 200, tenantScoped: true },
   "POST /api/v1/tasks/:taskId/retry": { status: 200, tenantScoped: true },
   "POST /api/v1/tasks/:taskId/cancel": { status: 200, tenantScoped: true, request: (world) => ({ url: `/api/v1/tasks/${world.params.pendingTaskId}/cancel` }) },
+  "POST /api/v1/organizations/:orgId/workspaces": { status: 201, request: () => ({ payload: { name: "created", planId: "starter-shared" } }) },
+  "GET /api/v1/organizations/:orgId/workspaces": { status: 200 },
+  "GET /api/v1/organizations/:orgId/workspaces/:wsId": { status: 200 },
+  "PUT /api/v1/organizations/:orgId/workspaces/:wsId": { status: 200, request: async (world) => ({ ...(await ifMatchOf(wsPath(world))), payload: { description: "updated" } }) },
+  "DELETE /api/v1/organizations/:orgId/workspaces/:wsId": { status: 204 },
+  "GET /api/v1/organizations/:orgId/workspaces/:wsId/members": { status: 200 },
+  "POST /api/v1/organizations/:orgId/workspaces/:wsId/members": { status: 201, request: (world) => ({ payload: { userId: world.params.userId, role: "viewer" } }) },
+  "PUT /api/v1/organizations/:orgId/workspaces/:wsId/members/:userId": {
+    status: 200,
+    request: (world) => ({ url: `${wsPath(world)}/members/${world.params.wsViewerId}`, payload: { role: "developer" } }),
+  },
+  "DELETE /api/v1/organizations/:orgId/workspaces/:wsId/members/:userId": { status: 204, request: (world) => ({ url: `${wsPath(world)}/members/${world.params.wsViewerId}` }) },
+  "POST /api/v1/organizations/:orgId/workspaces/:wsId/projects": { status: 201, request: () => ({ payload: { name: "created-project", quota: { cpuMillicores: 100 } } }) },
+  "GET /api/v1/organizations/:orgId/workspaces/:wsId/projects": { status: 200 },
+  "GET /api/v1/organizations/:orgId/workspaces/:wsId/projects/:projectId": { status: 200 },
+  "PUT /api/v1/organizations/:orgId/workspaces/:wsId/projects/:projectId": {
+    status: 200,
+    request: async (world) => ({ ...(await ifMatchOf(`${wsPath(world)}/projects/${world.params.projectId}`)), payload: { description: "updated" } }),
+  },
+  "POST /api/v1/organizations/:orgId/workspaces/:wsId/projects/:projectId/move": {
+    status: 200,
+    request: (world) => ({ url: `${wsPath(world)}/projects/${world.params.childProjectId}/move`, payload: { parentId: null } }),
+  },
+  "DELETE /api/v1/organizations/:orgId/workspaces/:wsId/projects/:projectId": { status: 204, request: (world) => ({ url: `${wsPath(world)}/projects/${world.params.projectId}?cascade=true` }) },
+  "GET /api/v1/organizations/:orgId/workspaces/:wsId/projects/:projectId/members": { status: 200 },
+  "POST /api/v1/organizations/:orgId/workspaces/:wsId/projects/:projectId/members": { status: 201, request: (world) => ({ payload: { userId: world.params.userId, role: "viewer" } }) },
+  "PUT /api/v1/organizations/:orgId/workspaces/:wsId/projects/:projectId/members/:userId": {
+    status: 200,
+    request: (world) => ({ url: `${wsPath(world)}/projects/${world.params.projectId}/members/${world.params.projectViewerId}`, payload: { role: "developer" } }),
+  },
+  "DELETE /api/v1/organizations/:orgId/workspaces/:wsId/projects/:projectId/members/:userId": {
+    status: 204,
+    request: (world) => ({ url: `${wsPath(world)}/projects/${world.params.projectId}/members/${world.params.projectViewerId}` }),
+  },
+  "POST /api/v1/organizations/:orgId/workspaces/:wsId/groups": { status: 201, request: () => ({ payload: { name: "created-group" } }) },
+  "GET /api/v1/organizations/:orgId/workspaces/:wsId/groups": { status: 200 },
+  "GET /api/v1/organizations/:orgId/workspaces/:wsId/groups/:groupId": { status: 200 },
+  "PUT /api/v1/organizations/:orgId/workspaces/:wsId/groups/:groupId": {
+    status: 200,
+    request: async (world) => ({ ...(await ifMatchOf(`${wsPath(world)}/groups/${world.params.groupId}`)), payload: { description: "updated" } }),
+  },
+  "POST /api/v1/organizations/:orgId/workspaces/:wsId/groups/:groupId/move": { status: 200, request: () => ({ payload: { parentId: null } }) },
+  "DELETE /api/v1/organizations/:orgId/workspaces/:wsId/groups/:groupId": { status: 204 },
+  "GET /api/v1/organizations/:orgId/workspaces/:wsId/groups/:groupId/members": { status: 200 },
+  "POST /api/v1/organizations/:orgId/workspaces/:wsId/groups/:groupId/members": { status: 201, request: (world) => ({ payload: { userId: world.params.wsViewerId } }) },
+  "DELETE /api/v1/organizations/:orgId/workspaces/:wsId/groups/:groupId/members/:userId": { status: 204 },
+  "GET /api/v1/organizations/:orgId/workspaces/:wsId/rbac/roles": { status: 200 },
+  "POST /api/v1/organizations/:orgId/workspaces/:wsId/rbac/roles": { status: 201, request: () => ({ payload: { name: "created-role", scope: "project", rules } }) },
+  "GET /api/v1/organizations/:orgId/workspaces/:wsId/rbac/roles/:roleId": { status: 200 },
+  "PUT /api/v1/organizations/:orgId/workspaces/:wsId/rbac/roles/:roleId": {
+    status: 200,
+    request: async (world) => ({ ...(await ifMatchOf(`${wsPath(world)}/rbac/roles/${world.params.roleId}`)), payload: { description: "updated" } }),
+  },
+  "DELETE /api/v1/organizations/:orgId/workspaces/:wsId/rbac/roles/:roleId": { status: 204 },
+  "GET /api/v1/organizations/:orgId/workspaces/:wsId/rbac/bindings": { status: 200 },
+  "POST /api/v1/organizations/:orgId/workspaces/:wsId/rbac/bindings": {
+    status: 201,
+    request: (world) => ({ payload: { roleId: world.params.roleId, subject: { kind: "user", id: world.params.userId }, projectId: world.params.projectId } }),
+  },
+  "DELETE /api/v1/organizations/:orgId/workspaces/:wsId/rbac/bindings/:bindingId": { status: 204 },
+  "GET /api/v1/organizations/:orgId/workspaces/:wsId/rbac/subjects/:kind/:subjectId/permissions": { status: 200 },
+  "GET /api/v1/organizations/:orgId/workspaces/:wsId/rbac/can-i": { status: 200, request: () => ({ query: { verb: "get", resource: "pods" } }) },
+  "GET /api/v1/organizations/:orgId/workspaces/:wsId/rbac/who-can": { status: 200, request: () => ({ query: { verb: "get", resource: "pods" } }) },
   "POST /api/v1/invitations/accept": { status: 200, as: "outsider", request: (world) => invitationFor(world, "outsider") },
   "POST /api/v1/invitations/decline": { status: 200, as: "outsider", request: (world) => invitationFor(world, "outsider") },
 };
 
 /** World hooks some examples need; set by the test before examples run. */
-export const worldServices: { call?: (user: WorldUserKey, options: InjectOptions) => Promise<{ json(): unknown }> } = {};
+export const worldServices: { call?: (user: WorldUserKey, options: InjectOptions) => Promise<{ json(): unknown; headers: Record<string, unknown> }> } = {};
 
 async function currentSessionId(): Promise<string> {
   const me = (await worldServices.call?.("owner", { method: "GET", url: "/auth/me" }))?.json() as { sessionId: string };

@@ -33,7 +33,13 @@ function seeingButLacking(action: Action, url: string): WorldUserKey | undefined
   const entries = Object.entries(worldRoles) as [WorldUserKey, RoleAssignment][];
   return entries.find(([, roles]) => {
     if (!roles.organization) return false;
-    const granted = grantedActions({ level, organizationRole: roles.organization, workspaceRole: roles.workspace, projectRoles: roles.project ? [roles.project] : [] });
+    const granted = grantedActions({
+      level,
+      organizationRole: roles.organization,
+      workspaceRole: roles.workspace,
+      projectRoles: roles.project ? [roles.project] : [],
+      memberOfAProjectInWorkspace: roles.project !== undefined,
+    });
     return granted.has(readAction[level]) && !granted.has(action);
   })?.[0];
 }
@@ -106,6 +112,7 @@ describe("tenant isolation (generated from the route table)", () => {
       const world = await freshWorld();
       worldServices.call = (user, options) => t.call(world.users[user], options);
       const example = routeExamples[`${route.method} ${route.url}`];
+      await example?.prepare?.(world);
       const response = await callAs(world, example?.as ?? "owner", route);
       expect({ route: `${route.method} ${route.url}`, status: response.statusCode, body: response.statusCode >= 300 ? response.body : "" }).toEqual({
         route: `${route.method} ${route.url}`,
