@@ -6,8 +6,11 @@ import { buildTestServer } from "../src/testing/embedded-server";
 describe("graceful shutdown", () => {
   it("lets an in-flight request finish while refusing new connections", { timeout: 60_000 }, async () => {
     let release: () => void = () => {};
+    let started: () => void = () => {};
+    const handlerStarted = new Promise<void>((resolve) => (started = resolve));
     const { app, close } = await buildTestServer({ beforeReady: (app) => {
       app.get("/test/held", { config: { access: publicAccess("test route") } }, async () => {
+        started();
         await new Promise<void>((resolve) => (release = resolve));
         return { finished: true };
       });
@@ -16,7 +19,8 @@ describe("graceful shutdown", () => {
     const { port } = app.server.address() as AddressInfo;
 
     const inFlight = fetch(`http://127.0.0.1:${port}/test/held`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Close only once the request is inside its handler: that is the in-flight case.
+    await handlerStarted;
     const closing = close();
     await new Promise((resolve) => setTimeout(resolve, 100));
 

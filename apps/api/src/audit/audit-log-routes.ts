@@ -6,6 +6,7 @@ import { z } from "zod";
 import { accessOf } from "../authorization/authorization-hook";
 import { listQuerySchema, pageSchema } from "../http/pagination";
 import { createAuditLogService } from "./audit-log-service";
+import { toSecurityEvent } from "./security-event-view";
 import { requires } from "../http/route-access";
 
 const auditQuerySchema = listQuerySchema.extend({
@@ -75,20 +76,7 @@ export function registerMemberSecurityLogRoutes(app: FastifyInstance, db: Databa
     },
     async (request) => {
       const page = await auditLog.memberSecurityEvents(accessOf(request), request.query);
-      return {
-        nextCursor: page.nextCursor,
-        items: page.items.map((row) => ({
-          id: row.id,
-          type: row.type,
-          success: row.success,
-          occurredAt: row.occurredAt.toISOString(),
-          ipAddress: row.ipAddress,
-          userAgent: row.userAgent,
-          provider: row.provider,
-          sessionId: row.sessionId,
-          errorCode: row.errorCode,
-        })),
-      };
+      return { nextCursor: page.nextCursor, items: page.items.map(toSecurityEvent) };
     },
   );
 }

@@ -52,6 +52,11 @@ export function createAuditLogService(db: Database) {
       );
     },
 
+    /** A user's own sign-in and security events. */
+    userSecurityEvents(userId: string, query: { limit: number; cursor?: string | undefined }) {
+      return page(and(eq(e.actorUserId, userId), or(like(e.type, "auth.%"), like(e.type, "security.%"))), query.limit, query.cursor);
+    },
+
     memberSecurityEvents(access: ResolvedAccess, query: { limit: number; cursor?: string | undefined; user?: string | undefined }) {
       const members = db
         .select({ id: schema.organizationMembers.userId })

@@ -8,7 +8,7 @@ import { accessOf } from "../authorization/authorization-hook";
 import { listQuerySchema, pageSchema } from "../http/pagination";
 import { requires } from "../http/route-access";
 import type { GroupMemberService } from "./group-member-service";
-import { errorResponses as errors, innerId, queryFlag, workspaceParams } from "./workspace-route-schemas";
+import { tenancyRouteErrors as errors, innerId, queryFlag, workspaceParams } from "../http/tenancy-route-schemas";
 
 const base = "/api/v1/organizations/:orgId/workspaces/:wsId/groups/:groupId/members";
 const groupParams = workspaceParams.extend({ groupId: innerId });

@@ -12,7 +12,7 @@ import { registerGroupMemberRoutes } from "./group-member-routes";
 import type { GroupMemberService } from "./group-member-service";
 import { toGroupResponse } from "./group-response";
 import type { GroupService } from "./group-service";
-import { errorResponses as errors, innerId, queryFlag, workspaceParams } from "./workspace-route-schemas";
+import { tenancyRouteErrors as errors, innerId, queryFlag, workspaceParams } from "../http/tenancy-route-schemas";
 
 const base = "/api/v1/organizations/:orgId/workspaces/:wsId/groups";
 const groupParams = workspaceParams.extend({ groupId: innerId });

@@ -7,7 +7,7 @@ import { requestOriginOf } from "../auth/request-device";
 import { accessOf } from "../authorization/authorization-hook";
 import { listQuerySchema, pageSchema } from "../http/pagination";
 import { requires } from "../http/route-access";
-import { tenancyRouteErrors as errors } from "../workspaces/workspace-route-schemas";
+import { tenancyRouteErrors as errors } from "../http/tenancy-route-schemas";
 import type { ProjectMemberService } from "./project-member-service";
 import { projectParams } from "./project-route-schemas";
 

@@ -1,4 +1,4 @@
 import { z } from "zod";
-import { workspaceParams } from "../workspaces/workspace-route-schemas";
+import { workspaceParams } from "../http/tenancy-route-schemas";
 
 export const projectParams = workspaceParams.extend({ projectId: z.string() });

@@ -9,7 +9,7 @@ import { expectedVersion, setEtag } from "../http/etag";
 import { listQuerySchema, pageSchema } from "../http/pagination";
 import { requires } from "../http/route-access";
 import { headroomOf, resourcesOf } from "../workspaces/resource-amounts";
-import { tenancyRouteErrors as errors, workspaceParams } from "../workspaces/workspace-route-schemas";
+import { tenancyRouteErrors as errors, workspaceParams } from "../http/tenancy-route-schemas";
 import { registerProjectMemberRoutes } from "./project-member-routes";
 import type { ProjectMemberService } from "./project-member-service";
 import { projectParams } from "./project-route-schemas";

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf } from "../auth/actor";
 import { accessOf } from "../authorization/authorization-hook";
-import { errorResponses as errors, innerId, workspaceParams } from "../groups/workspace-route-schemas";
+import { tenancyRouteErrors as errors, innerId, workspaceParams } from "../http/tenancy-route-schemas";
 import { requires } from "../http/route-access";
 import type { PermissionService } from "./permission-service";
 import { toEffectiveRuleResponse } from "./rbac-responses";

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { actorOf } from "../auth/actor";
 import { requestOriginOf } from "../auth/request-device";
 import { accessOf } from "../authorization/authorization-hook";
-import { errorResponses as errors, innerId, workspaceParams } from "../groups/workspace-route-schemas";
+import { tenancyRouteErrors as errors, innerId, workspaceParams } from "../http/tenancy-route-schemas";
 import { expectedVersion, setEtag } from "../http/etag";
 import { listQuerySchema, pageSchema } from "../http/pagination";
 import { requires } from "../http/route-access";

@@ -8,7 +8,7 @@ import { accessOf } from "../authorization/authorization-hook";
 import { listQuerySchema, pageSchema } from "../http/pagination";
 import { requires } from "../http/route-access";
 import type { WorkspaceMemberService } from "./workspace-member-service";
-import { tenancyRouteErrors as errors, workspaceParams } from "./workspace-route-schemas";
+import { tenancyRouteErrors as errors, workspaceParams } from "../http/tenancy-route-schemas";
 
 const memberParams = workspaceParams.extend({ userId: z.string().max(40) });
 

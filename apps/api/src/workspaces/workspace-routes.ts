@@ -12,7 +12,7 @@ import type { WorkspaceView } from "./list-workspaces";
 import { headroomOf, resourcesOf } from "./resource-amounts";
 import { registerWorkspaceMemberRoutes } from "./workspace-member-routes";
 import type { WorkspaceMemberService } from "./workspace-member-service";
-import { organizationParams as orgParams, tenancyRouteErrors as errors, workspaceParams } from "./workspace-route-schemas";
+import { organizationParams as orgParams, tenancyRouteErrors as errors, workspaceParams } from "../http/tenancy-route-schemas";
 import type { WorkspaceService } from "./workspace-service";
 
 const toWorkspace = (view: WorkspaceView): WorkspaceResponse => ({
