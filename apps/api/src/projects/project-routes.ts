@@ -54,6 +54,27 @@ export function registerProjectRoutes(app: FastifyInstance, services: { projects
     },
   );
 
+  zod.post(
+    `${base}/:projectId/children`,
+    {
+      // Project-scoped, so a project_admin without any workspace role can grow their own subtree.
+      config: { access: requires("project:create") },
+      schema: {
+        tags: ["projects"],
+        summary: "Create a project under this one (you become its project_admin)",
+        params: projectParams,
+        body: createProjectSchema.omit({ parentId: true }),
+        response: { 201: projectSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const access = accessOf(request);
+      const project = await projects.create(access, actorOf(request).userId, { ...request.body, parentId: request.params.projectId }, requestOriginOf(request));
+      setEtag(reply, project.version);
+      return reply.code(201).send(toProject(project));
+    },
+  );
+
   zod.get(
     base,
     {

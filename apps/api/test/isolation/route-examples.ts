@@ -82,6 +82,7 @@ export const routeExamples: Record<string, RouteExample> = {
   },
   "DELETE /api/v1/organizations/:orgId/workspaces/:wsId/members/:userId": { status: 204, request: (world) => ({ url: `${wsPath(world)}/members/${world.params.wsViewerId}` }) },
   "POST /api/v1/organizations/:orgId/workspaces/:wsId/projects": { status: 201, request: () => ({ payload: { name: "created-project", quota: { cpuMillicores: 100 } } }) },
+  "POST /api/v1/organizations/:orgId/workspaces/:wsId/projects/:projectId/children": { status: 201, request: () => ({ payload: { name: "created-child", quota: { cpuMillicores: 10 } } }) },
   "GET /api/v1/organizations/:orgId/workspaces/:wsId/projects": { status: 200 },
   "GET /api/v1/organizations/:orgId/workspaces/:wsId/projects/:projectId": { status: 200 },
   "PUT /api/v1/organizations/:orgId/workspaces/:wsId/projects/:projectId": {

@@ -372,6 +372,12 @@ describe("projects: the tree, its quotas and its members", () => {
 
       // Project roles stop at the workspace: creating a top-level project needs a workspace role.
       expect((await w.create({ name: "top-by-lead" }, lead)).statusCode).toBe(403);
+      // …but a project_admin grows their own subtree through the project-scoped route.
+      const grown = await t.call(lead, { method: "POST", url: `${w.projects}/${child.id}/children`, payload: { name: "grown-by-lead", quota: cpu(10) } });
+      expect(grown.statusCode).toBe(201);
+      expect(grown.json()).toMatchObject({ parentId: child.id });
+      expect((await t.call(dev, { method: "POST", url: `${w.projects}/${child.id}/children`, payload: { name: "not-by-dev" } })).statusCode).toBe(403);
+      expect((await t.call(lead, { method: "POST", url: `${w.projects}/${unrelated.id}/children`, payload: { name: "not-there" } })).statusCode).toBe(404);
       // …and moving into a subtree needs project:create at the destination.
       expect((await w.move(sibling.id, child.id, lead)).statusCode).toBe(200);
       expect((await w.move(sibling.id, null, lead)).statusCode).toBe(403);
@@ -380,7 +386,7 @@ describe("projects: the tree, its quotas and its members", () => {
       // A workspace viewer reads every project but changes none.
       const viewer = await orgMember("ws-viewer");
       await t.call(owner, { method: "POST", url: `${w.base}/members`, payload: { userId: viewer.userId, role: "viewer" } });
-      expect((await t.call(viewer, { method: "GET", url: w.projects })).json().items).toHaveLength(5);
+      expect((await t.call(viewer, { method: "GET", url: w.projects })).json().items).toHaveLength(6);
       expect((await w.put(unrelated.id, 1, { description: "no" }, viewer)).statusCode).toBe(403);
     });
 
