@@ -6,7 +6,7 @@ import type { ResolvedAccess } from "../authorization/resolved-access";
 import { staleVersion } from "../http/etag";
 import { decodeCursor, pageOf } from "../http/pagination";
 import { isUniqueViolation } from "../http/unique-violation";
-import { escapeLike } from "../organizations/organization-service";
+import { escapeLike } from "../http/escape-like";
 import { checkGroupPlacement } from "./group-placement";
 import { groupChain, groupSubtree, lockGroupTree } from "./group-tree-queries";
 import { workspaceScopeOf } from "./workspace-scope";

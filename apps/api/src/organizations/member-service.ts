@@ -1,9 +1,9 @@
 import type { AuditOrigin, AuditWriter } from "@hks/audit";
 import { AppError, type OrganizationRole } from "@hks/contracts";
 import { schema, type Database } from "@hks/db";
-import { and, asc, count, eq, gt, sql } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import type { ResolvedAccess } from "../authorization/resolved-access";
-import { decodeCursor, pageOf } from "../http/pagination";
+import { listMembers, type MemberListQuery } from "../http/member-list";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -31,16 +31,8 @@ export function createMemberService(deps: { db: Database; audit: AuditWriter }) 
   }
 
   return {
-    async list(access: ResolvedAccess, query: { limit: number; cursor?: string | undefined }) {
-      const cursor = decodeCursor(query.cursor);
-      const rows = await db
-        .select({ userId: m.userId, role: m.role, joinedAt: m.createdAt, email: schema.users.email, name: schema.users.displayName })
-        .from(m)
-        .innerJoin(schema.users, eq(schema.users.id, m.userId))
-        .where(and(eq(m.organizationId, access.organizationId), cursor ? gt(m.userId, cursor.id) : undefined))
-        .orderBy(asc(m.userId))
-        .limit(query.limit + 1);
-      return pageOf(rows, query.limit, (row) => ({ key: row.userId, id: row.userId }));
+    async list(access: ResolvedAccess, query: MemberListQuery) {
+      return listMembers(db, m, eq(m.organizationId, access.organizationId), query);
     },
 
     async changeRole(access: ResolvedAccess, actorUserId: string, userId: string, role: OrganizationRole, origin: AuditOrigin) {

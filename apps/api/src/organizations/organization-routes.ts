@@ -17,6 +17,7 @@ import { actorOf } from "../auth/actor";
 import { requestOriginOf } from "../auth/request-device";
 import { accessOf } from "../authorization/authorization-hook";
 import { expectedVersion, setEtag } from "../http/etag";
+import { memberListQuerySchema } from "../http/member-list";
 import { listQuerySchema, pageSchema } from "../http/pagination";
 import { authenticatedAccess, requires } from "../http/route-access";
 import type { InvitationService } from "./invitation-service";
@@ -125,11 +126,14 @@ export function registerOrganizationRoutes(
     "/api/v1/organizations/:orgId/members",
     {
       config: { access: requires("member:read") },
-      schema: { tags: ["organizations"], summary: "Members", params: orgParams, querystring: listQuerySchema, response: { 200: pageSchema(organizationMemberSchema), ...errors } },
+      schema: { tags: ["organizations"], summary: "Members", params: orgParams, querystring: memberListQuerySchema, response: { 200: pageSchema(organizationMemberSchema), ...errors } },
     },
     async (request) => {
       const page = await members.list(accessOf(request), request.query);
-      return { items: page.items.map((row) => ({ ...row, role: row.role as "owner", joinedAt: row.joinedAt.toISOString() })), nextCursor: page.nextCursor };
+      return {
+        items: page.items.map((row) => ({ userId: row.userId, email: row.email, name: row.name, role: row.role as "owner", joinedAt: row.addedAt.toISOString() })),
+        nextCursor: page.nextCursor,
+      };
     },
   );
 

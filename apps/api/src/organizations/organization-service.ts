@@ -5,6 +5,7 @@ import { and, asc, count, desc, eq, gt, ilike, inArray, lt, or, sql } from "driz
 import type { ResolvedAccess } from "../authorization/resolved-access";
 import { decodeCursor, pageOf } from "../http/pagination";
 import { staleVersion } from "../http/etag";
+import { escapeLike } from "../http/escape-like";
 import { isUniqueViolation } from "../http/unique-violation";
 import { slugFrom } from "./slug";
 
@@ -134,8 +135,3 @@ export function createOrganizationService(deps: { db: Database; audit: AuditWrit
 }
 
 export type OrganizationService = ReturnType<typeof createOrganizationService>;
-
-/** Escapes LIKE wildcards so a search for "50%" matches literally. */
-export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (char) => `\\${char}`);
-}

@@ -1,7 +1,7 @@
 import { schema, type Database } from "@hks/db";
 import { and, asc, desc, eq, gt, ilike, isNull, lt, sql } from "drizzle-orm";
 import { decodeCursor, pageOf } from "../http/pagination";
-import { escapeLike } from "../organizations/organization-service";
+import { escapeLike } from "../http/escape-like";
 import { noResources } from "../workspaces/resource-amounts";
 import type { ProjectRow } from "./lock-project";
 import { allocationsOfProjects } from "./project-allocations";

@@ -5,7 +5,8 @@ import { z } from "zod";
 import { actorOf } from "../auth/actor";
 import { requestOriginOf } from "../auth/request-device";
 import { accessOf } from "../authorization/authorization-hook";
-import { listQuerySchema, pageSchema } from "../http/pagination";
+import { memberListQuerySchema } from "../http/member-list";
+import { pageSchema } from "../http/pagination";
 import { requires } from "../http/route-access";
 import { tenancyRouteErrors as errors } from "../http/tenancy-route-schemas";
 import type { ProjectMemberService } from "./project-member-service";
@@ -23,7 +24,7 @@ export function registerProjectMemberRoutes(app: FastifyInstance, members: Proje
     base,
     {
       config: { access: requires("project-member:read") },
-      schema: { tags: ["projects"], summary: "Project members (direct; roles on ancestor projects apply too)", params: projectParams, querystring: listQuerySchema, response: { 200: pageSchema(projectMemberSchema), ...errors } },
+      schema: { tags: ["projects"], summary: "Project members (direct; roles on ancestor projects apply too)", params: projectParams, querystring: memberListQuerySchema, response: { 200: pageSchema(projectMemberSchema), ...errors } },
     },
     async (request) => {
       const page = await members.list(accessOf(request), request.query);

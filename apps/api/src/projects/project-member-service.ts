@@ -1,9 +1,9 @@
 import type { AuditOrigin, AuditWriter } from "@hks/audit";
 import { AppError, type ProjectRole } from "@hks/contracts";
 import { schema, type Database } from "@hks/db";
-import { and, asc, eq, gt } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { ResolvedAccess } from "../authorization/resolved-access";
-import { decodeCursor, pageOf } from "../http/pagination";
+import { listMembers, type MemberListQuery } from "../http/member-list";
 import { requireOrganizationMember } from "../workspaces/require-organization-member";
 import { projectInScope } from "./project-in-scope";
 
@@ -33,16 +33,8 @@ export function createProjectMemberService(deps: { db: Database; audit: AuditWri
   });
 
   return {
-    async list(access: ResolvedAccess, query: { limit: number; cursor?: string | undefined }) {
-      const cursor = decodeCursor(query.cursor);
-      const rows = await db
-        .select({ userId: m.userId, role: m.role, addedAt: m.createdAt, email: schema.users.email, name: schema.users.displayName })
-        .from(m)
-        .innerJoin(schema.users, eq(schema.users.id, m.userId))
-        .where(and(eq(m.projectId, projectInScope(access).projectId), cursor ? gt(m.userId, cursor.id) : undefined))
-        .orderBy(asc(m.userId))
-        .limit(query.limit + 1);
-      return pageOf(rows, query.limit, (row) => ({ key: row.userId, id: row.userId }));
+    async list(access: ResolvedAccess, query: MemberListQuery) {
+      return listMembers(db, m, eq(m.projectId, projectInScope(access).projectId), query);
     },
 
     async add(access: ResolvedAccess, actorUserId: string, input: { userId: string; role: ProjectRole }, origin: AuditOrigin) {

@@ -7,7 +7,7 @@ import { workspaceScopeOf } from "../groups/workspace-scope";
 import { staleVersion } from "../http/etag";
 import { decodeCursor, pageOf } from "../http/pagination";
 import { isUniqueViolation } from "../http/unique-violation";
-import { escapeLike } from "../organizations/organization-service";
+import { escapeLike } from "../http/escape-like";
 
 export type RoleRow = typeof schema.roles.$inferSelect;
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];

@@ -2,7 +2,7 @@ import type { ResourceAmounts, WorkspaceStatus } from "@hks/contracts";
 import { schema, type Database } from "@hks/db";
 import { and, asc, desc, eq, gt, ilike, inArray, lt, or } from "drizzle-orm";
 import { decodeCursor, pageOf } from "../http/pagination";
-import { escapeLike } from "../organizations/organization-service";
+import { escapeLike } from "../http/escape-like";
 import { allocationsOfWorkspaces } from "../projects/project-allocations";
 import { noResources } from "./resource-amounts";
 

@@ -5,7 +5,8 @@ import { z } from "zod";
 import { actorOf } from "../auth/actor";
 import { requestOriginOf } from "../auth/request-device";
 import { accessOf } from "../authorization/authorization-hook";
-import { listQuerySchema, pageSchema } from "../http/pagination";
+import { memberListQuerySchema } from "../http/member-list";
+import { pageSchema } from "../http/pagination";
 import { requires } from "../http/route-access";
 import type { WorkspaceMemberService } from "./workspace-member-service";
 import { tenancyRouteErrors as errors, workspaceParams } from "../http/tenancy-route-schemas";
@@ -22,7 +23,7 @@ export function registerWorkspaceMemberRoutes(app: FastifyInstance, members: Wor
     base,
     {
       config: { access: requires("workspace-member:read") },
-      schema: { tags: ["workspaces"], summary: "Workspace members", params: workspaceParams, querystring: listQuerySchema, response: { 200: pageSchema(workspaceMemberSchema), ...errors } },
+      schema: { tags: ["workspaces"], summary: "Workspace members", params: workspaceParams, querystring: memberListQuerySchema, response: { 200: pageSchema(workspaceMemberSchema), ...errors } },
     },
     async (request) => {
       const page = await members.list(accessOf(request), request.query);

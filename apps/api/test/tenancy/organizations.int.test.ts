@@ -113,6 +113,22 @@ describe("organizations, members and invitations", () => {
     expect((await t.call(member, { method: "GET", url: `/api/v1/organizations/${orgId}` })).statusCode).toBe(404);
   });
 
+  it("lists members with cursor pagination, filters and both orders", async () => {
+    const all = (await t.call(owner, { method: "GET", url: `/api/v1/organizations/${orgId}/members?limit=100` })).json().items as { email: string; role: string; joinedAt: string }[];
+    expect(all.map((member) => member.email)).toEqual([...all.map((member) => member.email)].sort());
+    const firstTwo = (await t.call(owner, { method: "GET", url: `/api/v1/organizations/${orgId}/members?limit=2` })).json();
+    const rest = (await t.call(owner, { method: "GET", url: `/api/v1/organizations/${orgId}/members?limit=100&cursor=${firstTwo.nextCursor}` })).json();
+    expect([...firstTwo.items, ...rest.items].map((member: { email: string }) => member.email)).toEqual(all.map((member) => member.email));
+    const owners = (await t.call(owner, { method: "GET", url: `/api/v1/organizations/${orgId}/members?role=owner` })).json().items;
+    expect(owners.map((member: { email: string }) => member.email)).toEqual([owner.email]);
+    const found = (await t.call(owner, { method: "GET", url: `/api/v1/organizations/${orgId}/members?q=${encodeURIComponent(owner.email.slice(0, 8))}` })).json().items;
+    expect(found.map((member: { email: string }) => member.email)).toContain(owner.email);
+    const newest = (await t.call(owner, { method: "GET", url: `/api/v1/organizations/${orgId}/members?sort=-addedAt&limit=1` })).json();
+    const next = (await t.call(owner, { method: "GET", url: `/api/v1/organizations/${orgId}/members?sort=-addedAt&limit=1&cursor=${newest.nextCursor}` })).json();
+    expect(new Date(newest.items[0].joinedAt).getTime()).toBeGreaterThanOrEqual(new Date(next.items[0].joinedAt).getTime());
+    expect(newest.items[0].userId).not.toBe(next.items[0].userId);
+  });
+
   it("lists my organizations with cursor pagination, filtering and sorting", async () => {
     const lister = await t.user("lister");
     for (const name of ["Zeta", "Alpha", "Mu", "Beta", "alpha two"]) await t.call(lister, { method: "POST", url: "/api/v1/organizations", payload: { name } });

@@ -402,7 +402,7 @@ describe("workspaces and workspace members", () => {
       expect(await auditTypes(org, wsAdmin.userId)).toContain("workspace.member.removed");
     });
 
-    it("paginates members by user id", async () => {
+    it("paginates members by e-mail (the default order) and filters by role", async () => {
       const others = await Promise.all([t.user("m1"), t.user("m2"), t.user("m3")]);
       for (const user of others) {
         await join(org, user);
@@ -410,10 +410,13 @@ describe("workspaces and workspace members", () => {
       }
       const first = (await t.call(owner, { method: "GET", url: `${membersUrl()}?limit=2` })).json();
       const second = (await t.call(owner, { method: "GET", url: `${membersUrl()}?limit=2&cursor=${first.nextCursor}` })).json();
-      const ids = [...first.items, ...second.items].map((m: { userId: string }) => m.userId);
-      expect(ids).toEqual([...ids].sort());
-      expect(new Set(ids).size).toBe(4);
+      const emails = [...first.items, ...second.items].map((m: { email: string }) => m.email);
+      expect(emails).toEqual([...emails].sort());
+      expect(new Set(emails).size).toBe(4);
       expect(second.nextCursor).toBeNull();
+      const viewers = (await t.call(owner, { method: "GET", url: `${membersUrl()}?role=viewer` })).json().items;
+      expect(viewers.every((m: { role: string }) => m.role === "viewer")).toBe(true);
+      expect(viewers.map((m: { userId: string }) => m.userId)).toEqual(expect.arrayContaining(others.map((user) => user.userId)));
     });
   });
 });
