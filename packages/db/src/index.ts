@@ -6,3 +6,4 @@ export * from "./open-database";
 export * from "./migrate";
 export * as schema from "./schema";
 export type { PolicyRuleRecord } from "./schema/roles";
+export * from "./select-rows";

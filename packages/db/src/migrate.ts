@@ -6,6 +6,7 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import type { DatabaseHandle } from "./database";
+import { selectRows } from "./select-rows";
 
 export const migrationsFolder = fileURLToPath(new URL("../migrations", import.meta.url));
 
@@ -38,13 +39,8 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<{ applied
 
 /** How many migrations drizzle has recorded as applied (0 on a fresh database). */
 async function appliedMigrationCount(handle: DatabaseHandle): Promise<number> {
-  const exists = rowsOf(await handle.db.execute(sql`select to_regclass('drizzle.__drizzle_migrations') as name`));
+  const exists = await selectRows<{ name: string | null }>(handle.db, sql`select to_regclass('drizzle.__drizzle_migrations') as name`);
   if (!exists[0]?.name) return 0;
-  const counted = rowsOf(await handle.db.execute(sql`select count(*)::int as count from drizzle.__drizzle_migrations`));
+  const counted = await selectRows<{ count: number }>(handle.db, sql`select count(*)::int as count from drizzle.__drizzle_migrations`);
   return Number(counted[0]?.count ?? 0);
-}
-
-/** postgres.js returns rows as an array, PGlite as `{ rows }`. */
-function rowsOf(result: unknown): Record<string, unknown>[] {
-  return Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows;
 }

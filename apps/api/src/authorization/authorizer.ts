@@ -1,5 +1,5 @@
 import { AppError, type Action, type OrganizationRole, type ProjectRole, type WorkspaceRole } from "@hks/contracts";
-import { schema, type Database } from "@hks/db";
+import { schema, selectRows, type Database } from "@hks/db";
 import { and, eq, sql } from "drizzle-orm";
 import type { AccessScope } from "./access-scope";
 import { grantedActions } from "./grants";
@@ -54,7 +54,7 @@ export function createAuthorizer(db: Database) {
     }
 
     // The project and its ancestors, with the user's role on each (roles inherit down the tree).
-    const chain = await db.execute<{ id: string; role: string | null }>(sql`
+    const rows = await selectRows<{ id: string; role: string | null }>(db, sql`
       with recursive chain(id, parent_id, depth) as (
         select id, parent_id, 0 from ${schema.projects} where id = ${scope.projectId} and workspace_id = ${scope.workspaceId}
         union all
@@ -62,7 +62,6 @@ export function createAuthorizer(db: Database) {
       )
       select chain.id, pm.role from chain
       left join ${schema.projectMembers} pm on pm.project_id = chain.id and pm.user_id = ${userId}`);
-    const rows = Array.isArray(chain) ? chain : (chain as unknown as { rows: { id: string; role: string | null }[] }).rows;
     if (rows.length === 0) throw notFound("Project");
     const projectRoles = rows.flatMap((row) => (row.role ? [row.role as ProjectRole] : []));
     const actions = grantedActions({ level: "project", organizationRole, workspaceRole, projectRoles });

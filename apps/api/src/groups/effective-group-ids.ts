@@ -1,6 +1,5 @@
-import { schema, type Database } from "@hks/db";
+import { schema, selectRows, type Database } from "@hks/db";
 import { sql } from "drizzle-orm";
-import { selectRows } from "./sql-rows";
 
 export interface EffectiveGroupRow {
   id: string;

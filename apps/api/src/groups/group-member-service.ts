@@ -1,12 +1,11 @@
 import type { AuditOrigin, AuditWriter } from "@hks/audit";
 import { AppError, type GroupMemberResponse } from "@hks/contracts";
-import { schema, type Database } from "@hks/db";
+import { schema, selectRows, type Database } from "@hks/db";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import type { ResolvedAccess } from "../authorization/resolved-access";
 import { decodeCursor, pageOf } from "../http/pagination";
 import { isUniqueViolation } from "../http/unique-violation";
 import { lockOrganizationMember } from "./organization-member-lock";
-import { selectRows } from "./sql-rows";
 import { workspaceScopeOf } from "./workspace-scope";
 
 type Executor = Pick<Database, "select">;

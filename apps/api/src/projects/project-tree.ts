@@ -1,4 +1,4 @@
-import { schema, type Database } from "@hks/db";
+import { schema, selectRows, type Database } from "@hks/db";
 import { sql, type SQL } from "drizzle-orm";
 
 /**
@@ -7,15 +7,9 @@ import { sql, type SQL } from "drizzle-orm";
  * written by hand.
  */
 
-/** postgres.js returns the rows themselves, PGlite wraps them in `{ rows }`. */
-async function rowsOf<T>(db: Database, query: SQL): Promise<T[]> {
-  const result = await db.execute(query);
-  return Array.isArray(result) ? (result as T[]) : (result as unknown as { rows: T[] }).rows;
-}
-
 /** How deep a project sits: 1 for a top-level project, 2 for its children, … */
 export async function depthOf(db: Database, projectId: string): Promise<number> {
-  const [row] = await rowsOf<{ depth: number | string | null }>(
+  const [row] = await selectRows<{ depth: number | string | null }>(
     db,
     sql`with recursive chain(id, parent_id, depth) as (
           select id, parent_id, 1 from ${schema.projects} where id = ${projectId}
@@ -29,7 +23,7 @@ export async function depthOf(db: Database, projectId: string): Promise<number> 
 
 /** A project and every project below it, each with its level (the project itself is level 1). */
 export async function subtreeOf(db: Database, workspaceId: string, projectId: string): Promise<{ id: string; level: number }[]> {
-  const rows = await rowsOf<{ id: string; level: number | string }>(
+  const rows = await selectRows<{ id: string; level: number | string }>(
     db,
     sql`with recursive subtree(id, level) as (
           select id, 1 from ${schema.projects} where id = ${projectId} and workspace_id = ${workspaceId}

@@ -1,6 +1,5 @@
-import { schema, type Database } from "@hks/db";
+import { schema, selectRows, type Database } from "@hks/db";
 import { sql } from "drizzle-orm";
-import { selectRows } from "../groups/sql-rows";
 
 /**
  * The project and its ancestors, the project first (empty when it is not in the workspace). A
