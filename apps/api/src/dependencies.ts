@@ -23,4 +23,5 @@ export interface ApiDependencies {
   identity: Identity;
   tenancy: Tenancy;
   tasks: PlatformServices["tasks"];
+  clusters: PlatformServices["clusters"];
 }

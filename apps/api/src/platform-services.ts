@@ -5,6 +5,8 @@ import { schema, type Database } from "@hks/db";
 import type { Logger } from "@hks/observability";
 import { eq } from "drizzle-orm";
 import { createIdentity, type Identity } from "./auth/identity";
+import { loadHostCluster, type HostCluster } from "./clusters/host-cluster";
+import { createWorkspaceConnections, type WorkspaceConnections } from "./clusters/workspace-connections";
 import { createTaskRegistry, type TaskRegistry } from "./tasks/task-registry";
 import type { TaskDefinition } from "./tasks/task-definition";
 import { createTaskService, type TaskService } from "./tasks/task-service";
@@ -14,6 +16,8 @@ export interface PlatformServices {
   identity: Identity;
   tenancy: Tenancy;
   tasks: { registry: TaskRegistry; service: TaskService };
+  /** The host cluster (undefined when none is configured) and the workspaces' virtual clusters. */
+  clusters: { host: HostCluster | undefined; connections: WorkspaceConnections };
 }
 
 /**
@@ -30,11 +34,12 @@ export async function createPlatformServices(
   if (masterKey.source === "state-dir") {
     logger.warn({ file: `${config.stateDir}/master.key` }, "HKS_MASTER_KEY is not set; using a generated key kept in the state directory (development only)");
   }
+  const secretBox = createSecretBox(masterKey.key);
   const identity = createIdentity({
     config,
     db: services.database.db,
     cache: services.cache,
-    secretBox: createSecretBox(masterKey.key),
+    secretBox,
     masterKey: masterKey.key,
     organizationsOf: (userId) => organizationIdsOf(services.database.db, userId),
   });
@@ -43,7 +48,8 @@ export async function createPlatformServices(
   // Task kinds (provisioning, lifecycle…) are contributed by their modules as they arrive.
   const registry = createTaskRegistry(options.taskDefinitions ?? []);
   const tasks = { registry, service: createTaskService({ db: services.database.db, audit: identity.audit, authorizer: tenancy.authorizer }) };
-  return { identity, tenancy, tasks };
+  const clusters = { host: loadHostCluster(config.kubernetes.hostKubeconfigPath), connections: createWorkspaceConnections({ db: services.database.db, secretBox }) };
+  return { identity, tenancy, tasks, clusters };
 }
 
 /** The organizations a user belongs to, for the access token's `orgs` claim. */

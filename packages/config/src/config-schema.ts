@@ -110,6 +110,17 @@ export const configSchema = z.object({
   HKS_AUTH_GITLAB_CLIENT_SECRET: optionalSecret,
   HKS_AUTH_GITLAB_URL: z.url().default("https://gitlab.com"),
   HKS_AUTH_OIDC_PROVIDERS: oidcProviderList,
+  HKS_HOST_KUBECONFIG: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value === "" ? undefined : value)),
+  HKS_BACKUP_DIR: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value === "" ? undefined : value)),
+  HKS_RECONCILE_INTERVAL_SECONDS: positiveInt.default(60),
   DATABASE_URL: optionalUrl(["postgres:", "postgresql:"]),
   REDIS_URL: optionalUrl(["redis:", "rediss:"]),
   NATS_URL: optionalUrl(["nats:", "tls:"]),

@@ -21,6 +21,14 @@ export interface Config {
   logLevel: RawConfig["HKS_LOG_LEVEL"];
   auth: AuthConfig;
   stateDir: string;
+  kubernetes: {
+    /** Admin kubeconfig of the host cluster workspaces are provisioned on; unset = no provisioning. */
+    hostKubeconfigPath: string | undefined;
+    /** Where workspace backups are written (sealed with the master key). */
+    backupDir: string;
+    /** How often every running workspace's objects are compared with what they should be. */
+    reconcileIntervalMs: number;
+  };
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
   natsUrl: string | undefined;
@@ -90,6 +98,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: raw.HKS_LOG_LEVEL,
     auth: authConfigFrom(raw),
     stateDir: path.resolve(raw.HKS_STATE_DIR),
+    kubernetes: {
+      hostKubeconfigPath: raw.HKS_HOST_KUBECONFIG === undefined ? undefined : path.resolve(raw.HKS_HOST_KUBECONFIG),
+      backupDir: path.resolve(raw.HKS_BACKUP_DIR ?? path.join(raw.HKS_STATE_DIR, "backups")),
+      reconcileIntervalMs: raw.HKS_RECONCILE_INTERVAL_SECONDS * 1000,
+    },
     databaseUrl: raw.DATABASE_URL,
     redisUrl: raw.REDIS_URL,
     natsUrl: raw.NATS_URL,

@@ -15,3 +15,4 @@ export * from "./groups";
 export * from "./roles";
 export * from "./tasks";
 export * from "./outbox";
+export * from "./workspace-clusters";
