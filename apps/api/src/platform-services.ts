@@ -5,8 +5,11 @@ import { schema, type Database } from "@hks/db";
 import type { Logger } from "@hks/observability";
 import { eq } from "drizzle-orm";
 import { createIdentity, type Identity } from "./auth/identity";
+import { createClusterService, type ClusterService } from "./clusters/cluster-service";
 import { loadHostCluster, type HostCluster } from "./clusters/host-cluster";
 import { createWorkspaceConnections, type WorkspaceConnections } from "./clusters/workspace-connections";
+import type { WorkspaceTaskDeps } from "./clusters/workspace-task-kit";
+import { createWorkspaceTasks, type WorkspaceTaskDefinitions } from "./clusters/workspace-tasks";
 import { createTaskRegistry, type TaskRegistry } from "./tasks/task-registry";
 import type { TaskDefinition } from "./tasks/task-definition";
 import { createTaskService, type TaskService } from "./tasks/task-service";
@@ -17,7 +20,7 @@ export interface PlatformServices {
   tenancy: Tenancy;
   tasks: { registry: TaskRegistry; service: TaskService };
   /** The host cluster (undefined when none is configured) and the workspaces' virtual clusters. */
-  clusters: { host: HostCluster | undefined; connections: WorkspaceConnections };
+  clusters: { host: HostCluster | undefined; connections: WorkspaceConnections; taskDeps: WorkspaceTaskDeps; workspaceTasks: WorkspaceTaskDefinitions; service: ClusterService; reconcileIntervalMs: number };
 }
 
 /**
@@ -44,12 +47,14 @@ export async function createPlatformServices(
     organizationsOf: (userId) => organizationIdsOf(services.database.db, userId),
   });
   await identity.keys.ensureCurrent();
-  const tenancy = createTenancy({ db: services.database.db, audit: identity.audit, publicUrl: config.auth.publicUrl });
-  // Task kinds (provisioning, lifecycle…) are contributed by their modules as they arrive.
-  const registry = createTaskRegistry(options.taskDefinitions ?? []);
-  const tasks = { registry, service: createTaskService({ db: services.database.db, audit: identity.audit, authorizer: tenancy.authorizer }) };
   const clusters = { host: loadHostCluster(config.kubernetes.hostKubeconfigPath), connections: createWorkspaceConnections({ db: services.database.db, secretBox }) };
-  return { identity, tenancy, tasks, clusters };
+  const workspaceTaskDeps: WorkspaceTaskDeps = { db: services.database.db, audit: identity.audit, ...clusters, readyTimeoutMs: config.kubernetes.readyTimeoutMs };
+  const workspaceTasks = createWorkspaceTasks(workspaceTaskDeps);
+  const tenancy = createTenancy({ db: services.database.db, audit: identity.audit, publicUrl: config.auth.publicUrl, workspaceTasks });
+  const registry = createTaskRegistry([...Object.values(workspaceTasks), ...(options.taskDefinitions ?? [])]);
+  const tasks = { registry, service: createTaskService({ db: services.database.db, audit: identity.audit, authorizer: tenancy.authorizer }) };
+  const service = createClusterService({ db: services.database.db, audit: identity.audit, ...clusters, workspaceTasks });
+  return { identity, tenancy, tasks, clusters: { ...clusters, taskDeps: workspaceTaskDeps, workspaceTasks, service, reconcileIntervalMs: config.kubernetes.reconcileIntervalMs } };
 }
 
 /** The organizations a user belongs to, for the access token's `orgs` claim. */

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { registerAuditLogRoutes, registerMemberSecurityLogRoutes } from "./audit/audit-log-routes";
 import { registerAuthRoutes } from "./auth/http/register-auth-routes";
+import { registerClusterRoutes } from "./clusters/cluster-routes";
 import type { ApiDependencies } from "./dependencies";
 import { registerGroupRoutes } from "./groups/group-routes";
 import { registerHealthRoutes } from "./health/health-routes";
@@ -30,4 +31,5 @@ export function registerRoutes(app: FastifyInstance, deps: ApiDependencies): voi
   registerAuditLogRoutes(app, deps.database.db);
   registerMemberSecurityLogRoutes(app, deps.database.db);
   registerTaskRoutes(app, deps.tasks.service);
+  registerClusterRoutes(app, deps.clusters.service);
 }

@@ -1,6 +1,7 @@
 import type { AuditWriter } from "@hks/audit";
 import type { Database } from "@hks/db";
 import { createAuthorizer } from "./authorization/authorizer";
+import type { WorkspaceTaskDefinitions } from "./clusters/workspace-tasks";
 import { createGroupMemberService } from "./groups/group-member-service";
 import { createGroupService } from "./groups/group-service";
 import { createInvitationService } from "./organizations/invitation-service";
@@ -18,7 +19,7 @@ import { createWorkspaceService } from "./workspaces/workspace-service";
  * The tenancy core's services: organizations and their members and invitations, workspaces,
  * projects, groups, roles and bindings — and the authorizer every route goes through.
  */
-export function createTenancy(deps: { db: Database; audit: AuditWriter; publicUrl: string }) {
+export function createTenancy(deps: { db: Database; audit: AuditWriter; publicUrl: string; workspaceTasks: WorkspaceTaskDefinitions }) {
   const authorizer = createAuthorizer(deps.db);
   return {
     authorizer,

@@ -61,6 +61,8 @@ export const auditEventTypes = [
   "workspace.created",
   "workspace.updated",
   "workspace.deleted",
+  "workspace.status_changed",
+  "workspace.operation_requested",
   "workspace.member.added",
   "workspace.member.role_changed",
   "workspace.member.removed",

@@ -121,6 +121,7 @@ export const configSchema = z.object({
     .optional()
     .transform((value) => (value === "" ? undefined : value)),
   HKS_RECONCILE_INTERVAL_SECONDS: positiveInt.default(60),
+  HKS_VCLUSTER_READY_TIMEOUT_SECONDS: positiveInt.default(300),
   DATABASE_URL: optionalUrl(["postgres:", "postgresql:"]),
   REDIS_URL: optionalUrl(["redis:", "rediss:"]),
   NATS_URL: optionalUrl(["nats:", "tls:"]),

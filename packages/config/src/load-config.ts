@@ -28,6 +28,8 @@ export interface Config {
     backupDir: string;
     /** How often every running workspace's objects are compared with what they should be. */
     reconcileIntervalMs: number;
+    /** How long provisioning, start, stop and upgrade wait for a virtual cluster. */
+    readyTimeoutMs: number;
   };
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
@@ -102,6 +104,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       hostKubeconfigPath: raw.HKS_HOST_KUBECONFIG === undefined ? undefined : path.resolve(raw.HKS_HOST_KUBECONFIG),
       backupDir: path.resolve(raw.HKS_BACKUP_DIR ?? path.join(raw.HKS_STATE_DIR, "backups")),
       reconcileIntervalMs: raw.HKS_RECONCILE_INTERVAL_SECONDS * 1000,
+      readyTimeoutMs: raw.HKS_VCLUSTER_READY_TIMEOUT_SECONDS * 1000,
     },
     databaseUrl: raw.DATABASE_URL,
     redisUrl: raw.REDIS_URL,

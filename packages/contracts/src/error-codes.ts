@@ -15,6 +15,7 @@ export const errorCodes = {
   LAST_OWNER: { status: 409, description: "An organization must keep at least one owner." },
   NOT_EMPTY: { status: 409, description: "The resource still has children; delete them first or ask for a cascade." },
   CYCLE: { status: 409, description: "The move would make a resource its own ancestor." },
+  INVALID_STATE: { status: 409, description: "The resource's current status does not allow this (for example starting a workspace that is being deleted)." },
   INVITATION_USED: { status: 409, description: "The invitation was already accepted, declined or revoked." },
   INVITATION_EXPIRED: { status: 410, description: "The invitation has expired." },
   QUOTA_EXCEEDED: { status: 422, description: "The requested resources exceed what the parent has left." },

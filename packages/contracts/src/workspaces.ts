@@ -90,3 +90,43 @@ export const addWorkspaceMemberSchema = z
   .meta({ id: "AddWorkspaceMember" });
 
 export const updateWorkspaceMemberSchema = z.object({ role: z.enum(workspaceRoles) }).strict().meta({ id: "UpdateWorkspaceMember" });
+
+/** A Kubernetes release version; whether the platform can run it is found out by trying (and rolled back if not). */
+export const kubernetesVersionSchema = z.string().regex(/^v\d{1,3}\.\d{1,3}\.\d{1,3}$/, "a Kubernetes version such as v1.35.4");
+
+export const upgradeWorkspaceSchema = z
+  .object({ kubernetesVersion: kubernetesVersionSchema.describe("The version to move to; never lower than the current one") })
+  .strict()
+  .meta({ id: "UpgradeWorkspace" });
+
+export const workspaceOperationSchema = z
+  .object({
+    workspaceId: z.string(),
+    status: z.enum(workspaceStatuses).describe("The workspace's status now that the operation has started"),
+    taskId: z.string().describe("Follow it at GET /api/v1/tasks/{taskId} or on the events socket"),
+  })
+  .meta({ id: "WorkspaceOperation" });
+
+export const clusterStatusSchema = z
+  .object({
+    workspaceId: z.string(),
+    status: z.enum(workspaceStatuses),
+    statusReason: z.string().nullable(),
+    kubernetesVersion: z.string().describe("The version the workspace runs (or will run once provisioned)"),
+    provisioned: z.boolean().describe("Whether the virtual cluster exists and the platform holds its connection"),
+    lastActivityAt: z.iso.datetime().nullable().describe("Last request through the kubectl gateway"),
+    currentTask: z.object({ id: z.string(), kind: z.string(), status: z.string() }).nullable().describe("The latest unfinished task on this workspace"),
+  })
+  .meta({ id: "ClusterStatus" });
+
+export const clusterHealthSchema = z
+  .object({
+    workspaceId: z.string(),
+    status: z.enum(workspaceStatuses),
+    healthy: z.boolean().describe("Every component healthy"),
+    components: z.array(z.object({ name: z.string(), healthy: z.boolean(), detail: z.string() })),
+    quotas: z
+      .array(z.object({ projectId: z.string().nullable(), namespace: z.string(), hard: z.record(z.string(), z.string()), used: z.record(z.string(), z.string()) }))
+      .describe("From the clusters' ResourceQuota status: the workspace's on the host (projectId null) and each project's"),
+  })
+  .meta({ id: "ClusterHealth" });

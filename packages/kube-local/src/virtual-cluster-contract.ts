@@ -12,6 +12,16 @@ export const COMPONENT_LABEL = "hexabase.io/component";
 export const VCLUSTER_COMPONENT = "vcluster";
 export const VIRTUAL_CLUSTER_SELECTOR = `${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE},${COMPONENT_LABEL}=${VCLUSTER_COMPONENT}`;
 
+/**
+ * The Kubernetes version the platform asks for, on the StatefulSet. vCluster would pull that
+ * version's image; the runtime serves only the version it was built with, and reports any other
+ * as a pod that cannot start (as an image that does not exist would leave it).
+ */
+export const KUBERNETES_VERSION_ANNOTATION = "hexabase.io/kubernetes-version";
+
+/** The status condition the runtime reports readiness and start failures under. */
+export const READY_CONDITION = "VirtualClusterReady";
+
 /** The field manager the runtime writes Secrets and StatefulSet status with. */
 export const RUNTIME_FIELD_MANAGER = "hks-vcluster-runtime";
 
@@ -54,17 +64,30 @@ export function desiredVirtualCluster(statefulSet: V1StatefulSet | undefined): D
 }
 
 /**
- * What the vCluster pod would be doing: `starting` (created, not ready), `ready`, or `stopped`
- * (scaled to zero).
+ * What the vCluster pod would be doing: `starting` (created, not ready), `ready`, `stopped`
+ * (scaled to zero), or `failed` (it cannot start, e.g. its image does not exist).
  */
-export type VirtualClusterPhase = "starting" | "ready" | "stopped";
+export type VirtualClusterPhase = "starting" | "ready" | "stopped" | "failed";
+
+/** Why the runtime cannot serve this StatefulSet's requested version, or undefined when it can. */
+export function unavailableVersion(statefulSet: V1StatefulSet, servedVersion: string): string | undefined {
+  const wanted = statefulSet.metadata?.annotations?.[KUBERNETES_VERSION_ANNOTATION];
+  if (wanted === undefined || wanted === servedVersion) return undefined;
+  return `Kubernetes ${wanted} is not available on this host (image pull failed; available: ${servedVersion})`;
+}
+
+function conditionsFor(phase: VirtualClusterPhase, message: string | undefined) {
+  if (phase === "ready") return [{ type: READY_CONDITION, status: "True", reason: "Ready", message: "The virtual cluster's API server is serving" }];
+  if (phase === "failed") return [{ type: READY_CONDITION, status: "False", reason: "StartFailed", message: message ?? "The virtual cluster cannot start" }];
+  return [];
+}
 
 /**
  * The status the StatefulSet controller would report for the phase, with observedGeneration
  * and matching revisions so `kubectl rollout status` and the platform's wait logic see a
  * finished rollout once the virtual cluster is ready.
  */
-export function statefulSetStatus(statefulSet: V1StatefulSet, phase: VirtualClusterPhase) {
+export function statefulSetStatus(statefulSet: V1StatefulSet, phase: VirtualClusterPhase, message?: string) {
   const replicas = phase === "stopped" ? 0 : (statefulSet.spec?.replicas ?? 1);
   const ready = phase === "ready" ? replicas : 0;
   const revision = `${statefulSet.metadata?.name ?? "vcluster"}-local`;
@@ -77,12 +100,15 @@ export function statefulSetStatus(statefulSet: V1StatefulSet, phase: VirtualClus
     updatedReplicas: replicas,
     currentRevision: revision,
     updateRevision: revision,
+    conditions: conditionsFor(phase, message),
   };
 }
 
 /** Whether the StatefulSet already reports `statefulSetStatus(...)` (avoids patch loops). */
-export function statusIsCurrent(statefulSet: V1StatefulSet, phase: VirtualClusterPhase): boolean {
-  const want = statefulSetStatus(statefulSet, phase);
+export function statusIsCurrent(statefulSet: V1StatefulSet, phase: VirtualClusterPhase, message?: string): boolean {
+  const want = statefulSetStatus(statefulSet, phase, message);
+  const conditionKey = (conditions: { type: string; status: string; reason?: string; message?: string }[] | undefined) =>
+    JSON.stringify((conditions ?? []).map(({ type, status, reason, message: text }) => [type, status, reason, text]));
   const have = statefulSet.status ?? { replicas: 0 };
   return (
     (have.observedGeneration ?? 0) === want.observedGeneration &&
@@ -92,7 +118,8 @@ export function statusIsCurrent(statefulSet: V1StatefulSet, phase: VirtualCluste
     (have.currentReplicas ?? 0) === want.currentReplicas &&
     (have.updatedReplicas ?? 0) === want.updatedReplicas &&
     have.currentRevision === want.currentRevision &&
-    have.updateRevision === want.updateRevision
+    have.updateRevision === want.updateRevision &&
+    conditionKey(have.conditions) === conditionKey(want.conditions)
   );
 }
 

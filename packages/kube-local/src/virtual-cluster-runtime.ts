@@ -14,6 +14,7 @@ import {
   RUNTIME_FIELD_MANAGER,
   statefulSetStatus,
   statusIsCurrent,
+  unavailableVersion,
   VIRTUAL_CLUSTER_SELECTOR,
   virtualClusterKey,
 } from "./virtual-cluster-contract";
@@ -86,12 +87,12 @@ export async function startVirtualClusterRuntime(options: VirtualClusterRuntimeO
     return { namespace, name };
   };
 
-  async function reportPhase(statefulSet: V1StatefulSet, phase: VirtualClusterPhase): Promise<void> {
-    if (statusIsCurrent(statefulSet, phase)) return;
+  async function reportPhase(statefulSet: V1StatefulSet, phase: VirtualClusterPhase, message?: string): Promise<void> {
+    if (statusIsCurrent(statefulSet, phase, message)) return;
     const { name = "", namespace = "" } = statefulSet.metadata ?? {};
     try {
       await apps.patchNamespacedStatefulSetStatus(
-        { name, namespace, body: { status: statefulSetStatus(statefulSet, phase) }, fieldManager: RUNTIME_FIELD_MANAGER },
+        { name, namespace, body: { status: statefulSetStatus(statefulSet, phase, message) }, fieldManager: RUNTIME_FIELD_MANAGER },
         setHeaderOptions("Content-Type", PatchStrategy.MergePatch),
       );
     } catch (error) {
@@ -205,6 +206,16 @@ export async function startVirtualClusterRuntime(options: VirtualClusterRuntimeO
         etcdPrefix: virtualClusterEtcdPrefix(ref.namespace, ref.name),
       });
       await reportPhase(desired.statefulSet, "stopped");
+      return;
+    }
+
+    // A version this host cannot serve: like a rolling update to an image that does not exist, the
+    // old pod is gone and the new one never starts. The data stays for a rollback.
+    const unavailable = unavailableVersion(desired.statefulSet, binaries.versions.kube);
+    if (unavailable) {
+      if (clusters.has(key)) await stopCluster(key);
+      log(`vcluster ${key}: ${unavailable}`);
+      await reportPhase(desired.statefulSet, "failed", unavailable);
       return;
     }
 

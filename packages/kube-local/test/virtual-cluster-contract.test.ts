@@ -7,6 +7,7 @@ import {
   renderKubeconfigSecret,
   statefulSetStatus,
   statusIsCurrent,
+  unavailableVersion,
   VIRTUAL_CLUSTER_SELECTOR,
 } from "../src/virtual-cluster-contract";
 
@@ -67,7 +68,19 @@ describe("statefulSetStatus", () => {
       updatedReplicas: 1,
       currentRevision: "ws-1-local",
       updateRevision: "ws-1-local",
+      conditions: [{ type: "VirtualClusterReady", status: "True", reason: "Ready", message: "The virtual cluster's API server is serving" }],
     });
+  });
+
+  it("reports a version it cannot serve as a failed start, with the reason in a condition", () => {
+    const wantsMissing = { ...statefulSet(1), metadata: { ...statefulSet(1).metadata, annotations: { "hexabase.io/kubernetes-version": "v1.99.0" } } };
+    const reason = unavailableVersion(wantsMissing, "v1.35.4");
+    expect(reason).toContain("v1.99.0 is not available");
+    expect(unavailableVersion(statefulSet(1), "v1.35.4")).toBeUndefined();
+    const status = statefulSetStatus(wantsMissing, "failed", reason);
+    expect(status).toMatchObject({ replicas: 1, readyReplicas: 0, conditions: [{ type: "VirtualClusterReady", status: "False", message: reason }] });
+    expect(statusIsCurrent({ ...wantsMissing, status }, "failed", reason)).toBe(true);
+    expect(statusIsCurrent({ ...wantsMissing, status }, "starting")).toBe(false);
   });
 
   it("reports a created but unready pod while starting, and nothing when stopped", () => {

@@ -9,6 +9,8 @@ export interface ClusterClient {
   apply(objects: KubeObject[]): Promise<void>;
   /** The object, or undefined when it does not exist. */
   read<T extends KubernetesObject>(ref: { apiVersion: string; kind: string; name: string; namespace?: string }): Promise<T | undefined>;
+  /** Objects of one kind (in one namespace, or cluster-wide/all namespaces), by label selector. */
+  list<T extends KubernetesObject>(query: { apiVersion: string; kind: string; namespace?: string; labelSelector?: string }): Promise<T[]>;
   /** Deletes if present; absent is fine (idempotent). */
   delete(ref: { apiVersion: string; kind: string; name: string; namespace?: string }): Promise<void>;
 }
@@ -38,6 +40,16 @@ export function createClusterClient(kubeconfig: string): ClusterClient {
         if (isNotFound(error)) return undefined;
         throw error;
       }
+    },
+    async list<T extends KubernetesObject>(query: { apiVersion: string; kind: string; namespace?: string; labelSelector?: string }) {
+      const items: T[] = [];
+      let continueToken: string | undefined;
+      do {
+        const page = await api.list<T>(query.apiVersion, query.kind, query.namespace, undefined, undefined, undefined, undefined, query.labelSelector, 500, continueToken);
+        items.push(...page.items);
+        continueToken = page.metadata?._continue || undefined;
+      } while (continueToken);
+      return items;
     },
     async delete(ref) {
       try {

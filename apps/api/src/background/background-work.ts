@@ -6,6 +6,7 @@ import type { PlatformServices } from "../platform-services";
 import { startOutboxRelay } from "../tasks/outbox-relay";
 import { TASKS_SUBJECT } from "../tasks/task-definition";
 import { createTaskRunner } from "../tasks/task-runner";
+import { reconcileJob, workspaceSyncHandler } from "../clusters/workspace-sync";
 import { auditRetentionJob, signingKeyRotationJob } from "./maintenance-jobs";
 import { startScheduler } from "./scheduler";
 import { startTaskConsumers } from "./task-consumers";
@@ -26,8 +27,10 @@ export async function startBackgroundWork(deps: {
   platform: PlatformServices;
   taskBackoffMs?: number[];
   outboxIntervalMs?: number;
+  /** How often every workspace's cluster is compared with the database (default: the config's). */
+  reconcileIntervalMs?: number;
 }) {
-  const { identity, tasks } = deps.platform;
+  const { identity, tasks, clusters } = deps.platform;
   const runTask = createTaskRunner({ db: deps.db, registry: tasks.registry, audit: identity.audit, logger: deps.logger });
   const consumers = await startTaskConsumers({
     queue: deps.queue,
@@ -40,13 +43,18 @@ export async function startBackgroundWork(deps: {
         // the queue only paces the retries.
         retry: { maxDeliver: 1_000, backoffMs: deps.taskBackoffMs ?? TASK_BACKOFF_MS, ackWaitMs: 10 * 60_000 },
       },
+      workspaceSyncHandler({ ...clusters.taskDeps, logger: deps.logger }),
     ],
   });
   const relay = startOutboxRelay({ db: deps.db, queue: deps.queue, logger: deps.logger, ...(deps.outboxIntervalMs ? { intervalMs: deps.outboxIntervalMs } : {}) });
   const scheduler = startScheduler({
     cache: deps.cache,
     logger: deps.logger,
-    jobs: [signingKeyRotationJob(identity.keys), auditRetentionJob(deps.db)],
+    jobs: [
+      signingKeyRotationJob(identity.keys),
+      auditRetentionJob(deps.db),
+      reconcileJob({ ...clusters.taskDeps, logger: deps.logger, everyMs: deps.reconcileIntervalMs ?? clusters.reconcileIntervalMs }),
+    ],
   });
   return {
     async stop() {

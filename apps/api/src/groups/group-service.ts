@@ -10,6 +10,7 @@ import { escapeLike } from "../http/escape-like";
 import { checkGroupPlacement } from "./group-placement";
 import { groupChain, groupSubtree, lockGroupTree } from "./group-tree-queries";
 import { workspaceScopeOf } from "./workspace-scope";
+import { requestWorkspaceSync } from "../clusters/workspace-sync";
 
 export type GroupRow = typeof schema.groups.$inferSelect;
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -193,6 +194,7 @@ export function createGroupService(deps: { db: Database; audit: AuditWriter }) {
           .returning({ id: rb.id });
         // Memberships go by ON DELETE CASCADE; parent and children go in one statement.
         await tx.delete(g).where(and(inArray(g.id, ids), eq(g.workspaceId, scope.workspaceId)));
+        await requestWorkspaceSync(tx, scope.workspaceId);
         await audit.record(tx, origin, {
           type: "group.deleted",
           success: true,

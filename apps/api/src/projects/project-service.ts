@@ -18,6 +18,7 @@ import { allocatedUnder } from "./project-allocations";
 import { projectInScope } from "./project-in-scope";
 import { ensureDepth, ensureRoomFor } from "./project-placement";
 import { depthOf, subtreeOf } from "./project-tree";
+import { requestWorkspaceSync } from "../clusters/workspace-sync";
 
 const p = schema.projects;
 
@@ -64,6 +65,7 @@ export function createProjectService(deps: { db: Database; audit: AuditWriter; a
             .returning();
           if (!row) throw new Error("insert returned nothing");
           await tx.insert(schema.projectMembers).values({ projectId: row.id, userId: actorUserId, role: "project_admin" });
+          await requestWorkspaceSync(tx, row.workspaceId);
           await audit.record(tx, origin, {
             type: "project.created",
             success: true,
@@ -123,6 +125,7 @@ export function createProjectService(deps: { db: Database; audit: AuditWriter; a
             .where(eq(p.id, before.id))
             .returning();
           if (!after) throw new Error("update returned nothing");
+          await requestWorkspaceSync(tx, scope.workspaceId);
           await audit.record(tx, origin, {
             type: "project.updated",
             success: true,
@@ -167,6 +170,7 @@ export function createProjectService(deps: { db: Database; audit: AuditWriter; a
           .where(eq(p.id, before.id))
           .returning();
         if (!after) throw new Error("update returned nothing");
+        await requestWorkspaceSync(tx, scope.workspaceId);
         await audit.record(tx, origin, {
           type: "project.moved",
           success: true,
@@ -199,6 +203,7 @@ export function createProjectService(deps: { db: Database; audit: AuditWriter; a
         const rows = await tx.delete(p).where(and(eq(p.workspaceId, scope.workspaceId), inArray(p.id, [...levels.keys()]))).returning();
         rows.sort((a, b) => (levels.get(b.id) ?? 0) - (levels.get(a.id) ?? 0));
         for (const row of rows) {
+          await requestWorkspaceSync(tx, scope.workspaceId);
           await audit.record(tx, origin, {
             type: "project.deleted",
             success: true,

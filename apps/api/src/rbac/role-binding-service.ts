@@ -8,6 +8,7 @@ import { workspaceScopeOf, type WorkspaceScope } from "../groups/workspace-scope
 import { decodeCursor, pageOf } from "../http/pagination";
 import { isUniqueViolation } from "../http/unique-violation";
 import { lockSubject } from "./subject-lookup";
+import { requestWorkspaceSync } from "../clusters/workspace-sync";
 
 const rb = schema.roleBindings;
 const r = schema.roles;
@@ -78,6 +79,7 @@ export function createRoleBindingService(deps: { db: Database; audit: AuditWrite
             .values({ id: newId("roleBinding"), ...scope, roleId: role.id, projectId, subjectKind: input.subject.kind, subjectId: input.subject.id })
             .returning();
           if (!binding) throw new Error("insert returned nothing");
+          await requestWorkspaceSync(tx, scope.workspaceId);
           await audit.record(tx, origin, {
             type: "role_binding.created",
             success: true,
@@ -127,6 +129,7 @@ export function createRoleBindingService(deps: { db: Database; audit: AuditWrite
       await db.transaction(async (tx) => {
         const [removed] = await tx.delete(rb).where(and(eq(rb.id, bindingId), eq(rb.workspaceId, scope.workspaceId))).returning();
         if (!removed) throw new AppError("NOT_FOUND", "Role binding not found");
+        await requestWorkspaceSync(tx, scope.workspaceId);
         await audit.record(tx, origin, {
           type: "role_binding.deleted",
           success: true,

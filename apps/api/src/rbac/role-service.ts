@@ -8,6 +8,7 @@ import { staleVersion } from "../http/etag";
 import { decodeCursor, pageOf } from "../http/pagination";
 import { isUniqueViolation } from "../http/unique-violation";
 import { escapeLike } from "../http/escape-like";
+import { requestWorkspaceSync } from "../clusters/workspace-sync";
 
 export type RoleRow = typeof schema.roles.$inferSelect;
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -75,6 +76,7 @@ export function createRoleService(deps: { db: Database; audit: AuditWriter }) {
             .values({ id: newId("role"), ...scope, name: input.name, description: input.description, scope: input.scope, preset: false, rules: input.rules })
             .returning();
           if (!role) throw new Error("insert returned nothing");
+          await requestWorkspaceSync(tx, scope.workspaceId);
           await audit.record(tx, origin, {
             type: "role.created",
             success: true,
@@ -112,6 +114,7 @@ export function createRoleService(deps: { db: Database; audit: AuditWriter }) {
             .where(and(eq(r.id, roleId), eq(r.workspaceId, scope.workspaceId)))
             .returning();
           if (!after) throw new Error("update returned nothing");
+          await requestWorkspaceSync(tx, scope.workspaceId);
           await audit.record(tx, origin, {
             type: "role.updated",
             success: true,
@@ -142,6 +145,7 @@ export function createRoleService(deps: { db: Database; audit: AuditWriter }) {
         const rb = schema.roleBindings;
         const bindings = await tx.select({ id: rb.id }).from(rb).where(and(eq(rb.roleId, roleId), eq(rb.workspaceId, scope.workspaceId)));
         await tx.delete(r).where(and(eq(r.id, roleId), eq(r.workspaceId, scope.workspaceId)));
+        await requestWorkspaceSync(tx, scope.workspaceId);
         await audit.record(tx, origin, {
           type: "role.deleted",
           success: true,

@@ -25,6 +25,11 @@ export interface TaskStep {
 export interface TaskDefinition {
   kind: string;
   steps: TaskStep[];
+  /**
+   * Runs once when the task ends in ERROR or is cancelled, with the reason — e.g. to put the
+   * workspace it worked on into ERROR. Must not throw for expected states.
+   */
+  onGivenUp?(context: Omit<TaskContext, "attempt">, reason: string): Promise<void>;
   /** Attempts before the task ends in ERROR. */
   maxAttempts: number;
   /** Delay before attempt n+1 (the last entry repeats). */
@@ -33,3 +38,9 @@ export interface TaskDefinition {
 
 /** The work-queue subject tasks are dispatched on. */
 export const TASKS_SUBJECT = "work.tasks";
+
+/**
+ * A failure that retrying cannot fix (a rolled-back upgrade, a workspace that is being deleted):
+ * the task ends in ERROR at once with this message as its reason.
+ */
+export class TaskFailed extends Error {}

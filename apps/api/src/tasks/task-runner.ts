@@ -3,6 +3,7 @@ import { schema, type Database } from "@hks/db";
 import type { Logger } from "@hks/observability";
 import type { QueueMessage } from "@hks/queue";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { TaskFailed } from "./task-definition";
 import type { TaskRegistry } from "./task-registry";
 
 const SYSTEM_ORIGIN = { ipAddress: null, userAgent: null, requestId: null };
@@ -48,12 +49,18 @@ export function createTaskRunner(deps: { db: Database; registry: TaskRegistry; a
       return;
     }
 
+    const context = { taskId: task.id, organizationId: task.organizationId, workspaceId: task.workspaceId, payload: task.payload, db, logger: log };
+    const giveUp = async (reason: string) => {
+      await definition.onGivenUp?.(context, reason).catch((error: unknown) => log.error({ err: error }, "onGivenUp failed"));
+    };
+
     const steps = await db.select().from(schema.taskSteps).where(eq(schema.taskSteps.taskId, task.id)).orderBy(asc(schema.taskSteps.position));
     for (const step of steps) {
       if (step.status === "DONE") continue;
       const [current] = await db.select({ cancelRequested: schema.tasks.cancelRequested }).from(schema.tasks).where(eq(schema.tasks.id, task.id));
       if (current?.cancelRequested) {
         await finish(task.id, "CANCELLED", "Cancelled by an administrator", "task.cancelled");
+        await giveUp("Cancelled by an administrator");
         return;
       }
       const implementation = definition.steps[step.position];
@@ -64,14 +71,16 @@ export function createTaskRunner(deps: { db: Database; registry: TaskRegistry; a
       const stepKey = and(eq(schema.taskSteps.taskId, task.id), eq(schema.taskSteps.position, step.position));
       await db.update(schema.taskSteps).set({ status: "RUNNING", startedAt: new Date(), error: null }).where(stepKey);
       try {
-        await implementation.run({ taskId: task.id, organizationId: task.organizationId, workspaceId: task.workspaceId, payload: task.payload, attempt: task.attempts, db, logger: log });
+        await implementation.run({ ...context, attempt: task.attempts });
       } catch (error) {
         const detail = error instanceof Error ? error.message : String(error);
         await db.update(schema.taskSteps).set({ status: "FAILED", error: detail.slice(0, 2000), finishedAt: new Date() }).where(stepKey);
         const reason = `Step "${step.name}" failed on attempt ${task.attempts} of ${task.maxAttempts}: ${detail}`.slice(0, 2000);
-        if (task.attempts >= task.maxAttempts) {
+        if (error instanceof TaskFailed || task.attempts >= task.maxAttempts) {
           log.error({ err: error, step: step.name }, "task failed");
-          await finish(task.id, "ERROR", reason, "task.failed");
+          const final = error instanceof TaskFailed ? detail.slice(0, 2000) : reason;
+          await finish(task.id, "ERROR", final, "task.failed");
+          await giveUp(final);
           return;
         }
         log.warn({ err: error, step: step.name }, "task step failed; will retry");

@@ -1,4 +1,4 @@
-import { createWorkspaceSchema, updateWorkspaceSchema, workspaceSchema, workspaceStatuses, type WorkspaceResponse, type WorkspaceStatus } from "@hks/contracts";
+import { workspaceOperationSchema, createWorkspaceSchema, updateWorkspaceSchema, workspaceSchema, workspaceStatuses, type WorkspaceResponse, type WorkspaceStatus } from "@hks/contracts";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -105,11 +105,16 @@ export function registerWorkspaceRoutes(app: FastifyInstance, services: { worksp
     "/api/v1/organizations/:orgId/workspaces/:wsId",
     {
       config: { access: requires("workspace:delete") },
-      schema: { tags: ["workspaces"], summary: "Delete a workspace and everything in it", params: workspaceParams, response: { 204: z.null(), ...errors } },
+      schema: {
+        tags: ["workspaces"],
+        summary: "Delete a workspace: DELETING now, then its virtual cluster and everything in it are removed by a task",
+        params: workspaceParams,
+        response: { 202: workspaceOperationSchema, ...errors },
+      },
     },
     async (request, reply) => {
-      await workspaces.delete(accessOf(request), actorOf(request).userId, requestOriginOf(request));
-      return reply.code(204).send(null);
+      const task = await workspaces.delete(accessOf(request), actorOf(request).userId, requestOriginOf(request));
+      return reply.code(202).send({ workspaceId: task.workspaceId ?? "", status: "DELETING" as const, taskId: task.id });
     },
   );
 

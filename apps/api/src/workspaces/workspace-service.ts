@@ -1,8 +1,11 @@
 import type { AuditOrigin, AuditWriter } from "@hks/audit";
 import { AppError, type CreateWorkspaceInput, type UpdateWorkspaceInput } from "@hks/contracts";
 import { newId, schema, type Database } from "@hks/db";
-import { and, count, eq, ne, sql } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import type { ResolvedAccess } from "../authorization/resolved-access";
+import { startOperation } from "../clusters/workspace-operations";
+import type { WorkspaceTaskDefinitions } from "../clusters/workspace-tasks";
+import { enqueueTask, type TaskRecord } from "../tasks/enqueue-task";
 import { grantedActions } from "../authorization/grants";
 import { staleVersion } from "../http/etag";
 import { isUniqueViolation } from "../http/unique-violation";
@@ -32,12 +35,14 @@ async function lockOrganization(tx: Database, organizationId: string): Promise<v
 }
 
 /**
- * Workspaces as records: their plan, size and status (provisioning the virtual cluster is a
- * separate module that will move `status` along). Creating one makes the creator its
- * workspace_admin and seeds the preset roles; every change is audited in its transaction.
+ * Workspaces as records: their plan, size and status. Creating one makes the creator its
+ * workspace_admin, seeds the preset roles and enqueues its provisioning in the same transaction;
+ * resizing a provisioned one enqueues the quota change, and deleting one is a task that tears the
+ * virtual cluster down before the records go. Every change is audited in its transaction.
  */
-export function createWorkspaceService(deps: { db: Database; audit: AuditWriter }) {
+export function createWorkspaceService(deps: { db: Database; audit: AuditWriter; workspaceTasks: WorkspaceTaskDefinitions }) {
   const { db, audit } = deps;
+  const operationDeps = { audit, definitions: deps.workspaceTasks };
 
   return {
     async create(access: ResolvedAccess, actorUserId: string, input: CreateWorkspaceInput, origin: AuditOrigin): Promise<WorkspaceView> {
@@ -75,6 +80,7 @@ export function createWorkspaceService(deps: { db: Database; audit: AuditWriter 
             targetId: row.id,
             metadata: { after: summaryOf(row) },
           });
+          await enqueueTask(tx, audit, origin, deps.workspaceTasks.provision, { organizationId: row.organizationId, workspaceId: row.id, createdBy: actorUserId });
           return { ...row, allocated: noResources };
         });
       } catch (error) {
@@ -110,6 +116,7 @@ export function createWorkspaceService(deps: { db: Database; audit: AuditWriter 
           if (newPlan) await lockOrganization(tx, access.organizationId);
           const before = await lockWorkspace(tx, { organizationId: access.organizationId, workspaceId });
           if (before.version !== expectedVersion) throw staleVersion();
+          if (before.status === "DELETING") throw new AppError("INVALID_STATE", "The workspace is being deleted");
           const planChanged = newPlan !== undefined && newPlan.id !== before.planId;
           const plan = newPlan ?? planOfWorkspace(before);
           if (planChanged) {
@@ -142,6 +149,13 @@ export function createWorkspaceService(deps: { db: Database; audit: AuditWriter 
             targetId: after.id,
             metadata: { before: summaryOf(before), after: summaryOf(after) },
           });
+          const resized = JSON.stringify(resourcesOf(before)) !== JSON.stringify(resourcesOf(after));
+          // A provisioned workspace's host quota follows its new size; one still being provisioned picks it up when rendered.
+          if (resized && (after.status === "RUNNING" || after.status === "STOPPED")) {
+            await startOperation(tx, operationDeps, { workspace: after, operation: "resize", actorUserId, origin, payload: { resume: after.status } });
+            const [current] = await tx.select().from(w).where(eq(w.id, after.id));
+            return { ...(current ?? after), allocated };
+          }
           return { ...after, allocated };
         });
       } catch (error) {
@@ -151,25 +165,15 @@ export function createWorkspaceService(deps: { db: Database; audit: AuditWriter 
     },
 
     /**
-     * Deletes the workspace record and everything under it (projects, members, groups, roles,
-     * bindings go with it through their foreign keys). Once workspaces are provisioned this
-     * becomes asynchronous: status DELETING, the virtual cluster torn down, then the row removed.
+     * Starts deleting the workspace: DELETING at once, then a task removes the virtual cluster from
+     * the host and finally the records (projects, members, groups, roles and bindings go with it).
      */
-    async delete(access: ResolvedAccess, actorUserId: string, origin: AuditOrigin): Promise<void> {
+    async delete(access: ResolvedAccess, actorUserId: string, origin: AuditOrigin): Promise<TaskRecord> {
       const workspaceId = workspaceInScope(access);
-      await db.transaction(async (tx) => {
-        const before = await lockWorkspace(tx, { organizationId: access.organizationId, workspaceId }, "update");
-        const [projects] = await tx.select({ n: count() }).from(schema.projects).where(eq(schema.projects.workspaceId, before.id));
-        await tx.delete(w).where(eq(w.id, before.id));
-        await audit.record(tx, origin, {
-          type: "workspace.deleted",
-          success: true,
-          actorUserId,
-          organizationId: before.organizationId,
-          targetType: "workspace",
-          targetId: before.id,
-          metadata: { before: { ...summaryOf(before), status: before.status }, deletedProjects: projects?.n ?? 0 },
-        });
+      return db.transaction(async (tx) => {
+        const before = await lockWorkspace(tx, { organizationId: access.organizationId, workspaceId });
+        if (before.status === "DELETING") throw new AppError("INVALID_STATE", "The workspace is already being deleted");
+        return startOperation(tx, operationDeps, { workspace: before, operation: "delete", actorUserId, origin });
       });
     },
   };

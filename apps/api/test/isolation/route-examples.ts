@@ -1,4 +1,7 @@
 import type { InjectOptions } from "fastify";
+import { schema } from "@hks/db";
+import { eq } from "drizzle-orm";
+import type { TenancyTestbed } from "../tenancy/tenancy-testbed";
 import type { World, WorldUserKey } from "./world";
 
 /**
@@ -53,7 +56,8 @@ export const routeExamples: Record<string, RouteExample> = {
     status: 204,
     // An organization is deleted once it is empty: its workspace goes first.
     prepare: async (world) => {
-      await worldServices.call?.("owner", { method: "DELETE", url: wsPath(world) });
+      const deleting = (await worldServices.call?.("owner", { method: "DELETE", url: wsPath(world) }))?.json() as { taskId: string };
+      await worldServices.testbed?.runTask(deleting.taskId);
     },
   },
   "GET /api/v1/organizations/:orgId/members": { status: 200 },
@@ -73,7 +77,18 @@ export const routeExamples: Record<string, RouteExample> = {
   "GET /api/v1/organizations/:orgId/workspaces": { status: 200 },
   "GET /api/v1/organizations/:orgId/workspaces/:wsId": { status: 200 },
   "PUT /api/v1/organizations/:orgId/workspaces/:wsId": { status: 200, request: async (world) => ({ ...(await ifMatchOf(wsPath(world))), payload: { description: "updated" } }) },
-  "DELETE /api/v1/organizations/:orgId/workspaces/:wsId": { status: 204 },
+  "DELETE /api/v1/organizations/:orgId/workspaces/:wsId": { status: 202 },
+  "POST /api/v1/organizations/:orgId/workspaces/:wsId/vcluster/provision": { status: 202, prepare: (world) => setWorkspaceStatus(world, "ERROR") },
+  "POST /api/v1/organizations/:orgId/workspaces/:wsId/vcluster/start": { status: 202, prepare: (world) => setWorkspaceStatus(world, "STOPPED") },
+  "POST /api/v1/organizations/:orgId/workspaces/:wsId/vcluster/stop": { status: 202, prepare: (world) => setWorkspaceStatus(world, "RUNNING") },
+  "POST /api/v1/organizations/:orgId/workspaces/:wsId/vcluster/restart": { status: 202, prepare: (world) => setWorkspaceStatus(world, "RUNNING") },
+  "POST /api/v1/organizations/:orgId/workspaces/:wsId/vcluster/upgrade": {
+    status: 202,
+    prepare: (world) => setWorkspaceStatus(world, "RUNNING"),
+    request: () => ({ payload: { kubernetesVersion: "v1.36.0" } }),
+  },
+  "GET /api/v1/organizations/:orgId/workspaces/:wsId/vcluster/status": { status: 200 },
+  "GET /api/v1/organizations/:orgId/workspaces/:wsId/vcluster/health": { status: 200 },
   "GET /api/v1/organizations/:orgId/workspaces/:wsId/members": { status: 200 },
   "POST /api/v1/organizations/:orgId/workspaces/:wsId/members": { status: 201, request: (world) => ({ payload: { userId: world.params.userId, role: "viewer" } }) },
   "PUT /api/v1/organizations/:orgId/workspaces/:wsId/members/:userId": {
@@ -138,7 +153,17 @@ export const routeExamples: Record<string, RouteExample> = {
 };
 
 /** World hooks some examples need; set by the test before examples run. */
-export const worldServices: { call?: (user: WorldUserKey, options: InjectOptions) => Promise<{ json(): unknown; headers: Record<string, unknown> }> } = {};
+export const worldServices: {
+  call?: (user: WorldUserKey, options: InjectOptions) => Promise<{ json(): unknown; headers: Record<string, unknown> }>;
+  testbed?: TenancyTestbed;
+} = {};
+
+/** Puts the world's workspace into a status an operation may start from (no cluster runs in this test). */
+async function setWorkspaceStatus(world: World, status: string): Promise<void> {
+  const db = worldServices.testbed?.database.db;
+  if (!db) throw new Error("the isolation test did not hand its testbed to the examples");
+  await db.update(schema.workspaces).set({ status }).where(eq(schema.workspaces.id, String(world.params.wsId)));
+}
 
 async function currentSessionId(): Promise<string> {
   const me = (await worldServices.call?.("owner", { method: "GET", url: "/auth/me" }))?.json() as { sessionId: string };

@@ -55,6 +55,7 @@ async function callAs(world: World, user: WorldUserKey | undefined, route: Route
 async function freshWorld(): Promise<World> {
   const world = await buildWorld(t);
   worldServices.call = (user, options) => t.call(world.users[user], options);
+  worldServices.testbed = t;
   return world;
 }
 
@@ -111,6 +112,7 @@ describe("tenant isolation (generated from the route table)", () => {
     for (const route of routes) {
       const world = await freshWorld();
       worldServices.call = (user, options) => t.call(world.users[user], options);
+  worldServices.testbed = t;
       const example = routeExamples[`${route.method} ${route.url}`];
       await example?.prepare?.(world);
       const response = await callAs(world, example?.as ?? "owner", route);

@@ -2,7 +2,9 @@ import { randomBytes } from "node:crypto";
 import { createRedisCache } from "@hks/cache";
 import { newId, schema } from "@hks/db";
 import { createTestDatabase, type TestDatabase } from "@hks/db/testing";
+import type { Queue } from "@hks/queue";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
+import { createTaskRunner, RetryLater } from "../../src/tasks/task-runner";
 import { buildTestServer, type TestServer } from "../../src/testing/embedded-server";
 
 export interface SignedInUser {
@@ -20,11 +22,13 @@ export interface TenancyTestbed {
   user(name: string): Promise<SignedInUser>;
   /** inject() as a user; JSON bodies, throws on 5xx so a crash never passes as a refusal. */
   call(user: SignedInUser | undefined, options: InjectOptions): Promise<LightMyRequestResponse>;
+  /** Runs one task to its end in this process, as a worker would (no queue, no retries delay). */
+  runTask(taskId: string): Promise<void>;
   close(): Promise<void>;
 }
 
 /** The platform on real PostgreSQL and Redis, with users signed in directly through the session service. */
-export async function startTenancyTestbed(env: Record<string, string> = {}): Promise<TenancyTestbed> {
+export async function startTenancyTestbed(env: Record<string, string> = {}, options: { queue?: Queue } = {}): Promise<TenancyTestbed> {
   const redisUrl = process.env.REDIS_URL;
   if (!redisUrl) throw new Error("REDIS_URL is not set: run integration tests through `npm test`");
   const database = await createTestDatabase();
@@ -32,6 +36,7 @@ export async function startTenancyTestbed(env: Record<string, string> = {}): Pro
   const server = await buildTestServer({
     database,
     cache,
+    ...(options.queue ? { queue: options.queue } : {}),
     env: { HKS_RATE_LIMIT_WRITE_PER_MINUTE: "100000", HKS_RATE_LIMIT_READ_PER_MINUTE: "100000", ...env },
   });
   const { identity } = server.deps;
@@ -54,6 +59,17 @@ export async function startTenancyTestbed(env: Record<string, string> = {}): Pro
       const response = await server.app.inject({ ...options, headers: { ...(user?.headers ?? {}), ...(options.headers ?? {}) } });
       if (response.statusCode >= 500) throw new Error(`${options.method} ${options.url} answered ${response.statusCode}: ${response.body}`);
       return response;
+    },
+    async runTask(taskId) {
+      const run = createTaskRunner({ db: database.db, registry: server.deps.tasks.registry, audit: identity.audit, logger: server.deps.logger });
+      for (let delivery = 1; delivery <= 10; delivery += 1) {
+        try {
+          await run({ subject: "work.tasks", payload: { taskId }, messageId: undefined, deliveryCount: delivery });
+          return;
+        } catch (error) {
+          if (!(error instanceof RetryLater)) throw error;
+        }
+      }
     },
     async close() {
       await server.close();

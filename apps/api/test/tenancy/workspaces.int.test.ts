@@ -134,7 +134,11 @@ describe("workspaces and workspace members", () => {
       expect(refused.json().error.code).toBe("NOT_EMPTY");
       expect((await t.call(owner, { method: "GET", url: `/api/v1/organizations/${org}` })).statusCode).toBe(200);
       expect((await t.call(owner, { method: "GET", url: wsUrl(org, ws.id) })).statusCode).toBe(200);
-      expect((await t.call(owner, { method: "DELETE", url: wsUrl(org, ws.id) })).statusCode).toBe(204);
+      const deleting = await t.call(owner, { method: "DELETE", url: wsUrl(org, ws.id) });
+      expect(deleting.statusCode).toBe(202);
+      // Still there while its task runs: the organization is not empty yet.
+      expect((await t.call(owner, { method: "DELETE", url: `/api/v1/organizations/${org}` })).statusCode).toBe(409);
+      await t.runTask(deleting.json().taskId);
       expect((await t.call(owner, { method: "DELETE", url: `/api/v1/organizations/${org}` })).statusCode).toBe(204);
     });
   });
@@ -318,13 +322,20 @@ describe("workspaces and workspace members", () => {
       const doomed = await createWorkspace(org5, { name: "doomed" });
       const parent = (await t.call(owner, { method: "POST", url: `${wsUrl(org5, doomed.id)}/projects`, payload: { name: "parent", quota: { cpuMillicores: 100 } } })).json();
       await t.call(owner, { method: "POST", url: `${wsUrl(org5, doomed.id)}/projects`, payload: { name: "child", parentId: parent.id } });
-      expect((await t.call(owner, { method: "DELETE", url: wsUrl(org5, doomed.id) })).statusCode).toBe(204);
+      const deleting = await t.call(owner, { method: "DELETE", url: wsUrl(org5, doomed.id) });
+      expect(deleting.statusCode).toBe(202);
+      expect(deleting.json()).toMatchObject({ workspaceId: doomed.id, status: "DELETING" });
+      expect((await t.call(owner, { method: "GET", url: wsUrl(org5, doomed.id) })).json().status).toBe("DELETING");
+      const again = await t.call(owner, { method: "DELETE", url: wsUrl(org5, doomed.id) });
+      expect(again.statusCode).toBe(409);
+      expect(again.json().error.code).toBe("INVALID_STATE");
+      await t.runTask(deleting.json().taskId);
       expect((await t.call(owner, { method: "GET", url: wsUrl(org5, doomed.id) })).statusCode).toBe(404);
       expect(await t.database.db.select().from(schema.projects).where(eq(schema.projects.workspaceId, doomed.id))).toEqual([]);
       expect(await t.database.db.select().from(schema.roles).where(eq(schema.roles.workspaceId, doomed.id))).toEqual([]);
       expect(await t.database.db.select().from(schema.workspaceMembers).where(eq(schema.workspaceMembers.workspaceId, doomed.id))).toEqual([]);
       const [event] = await t.database.db.select().from(schema.auditEvents).where(and(eq(schema.auditEvents.targetId, doomed.id), eq(schema.auditEvents.type, "workspace.deleted")));
-      expect(event?.metadata).toMatchObject({ before: { name: "doomed" }, deletedProjects: 2 });
+      expect(event?.metadata).toMatchObject({ name: "doomed", deletedProjects: 2 });
     });
 
     it("hides another organization's workspace behind this organization's path (404)", async () => {
