@@ -1,6 +1,7 @@
 import { createClusterClient, renderVirtualCluster, type ClusterClient } from "@hks/kube";
 import type { Database } from "@hks/db";
 import type { KubernetesObject } from "@kubernetes/client-node";
+import { explainingErrors } from "./cluster-errors";
 import type { HostCluster } from "./host-cluster";
 import { desiredInsideObjects, objectKey, PRUNED_KINDS, prunedSelector } from "./desired-objects";
 import type { WorkspaceConnections } from "./workspace-connections";
@@ -33,7 +34,7 @@ export async function applyHostObjects(host: ClusterClient, workspace: Workspace
 export async function syncInside(deps: { db: Database; connections: WorkspaceConnections }, workspaceId: string): Promise<SyncResult> {
   const connection = await deps.connections.load(workspaceId);
   if (!connection) throw new Error("The workspace has no virtual cluster connection yet");
-  const cluster = createClusterClient(connection.kubeconfig);
+  const cluster = explainingErrors(createClusterClient(connection.kubeconfig), "virtual");
   const desired = desiredInsideObjects(await loadInsideSpec(deps.db, workspaceId));
   await cluster.apply(desired);
 

@@ -19,6 +19,12 @@ export const tasks = pgTable(
     /** Why the task failed, for people: the last error of the last attempt. */
     errorReason: text("error_reason"),
     cancelRequested: timestamp("cancel_requested_at", { withTimezone: true, mode: "date" }),
+    /**
+     * Which delivery runs the task now, and until when (renewed while it runs). A duplicate
+     * delivery never runs a task another live worker holds; a dead worker's lease runs out.
+     */
+    leaseOwner: text("lease_owner"),
+    leaseExpiresAt: timestamp("lease_expires_at", { withTimezone: true, mode: "date" }),
     createdBy: text("created_by"),
     startedAt: timestamp("started_at", { withTimezone: true, mode: "date" }),
     finishedAt: timestamp("finished_at", { withTimezone: true, mode: "date" }),
