@@ -122,5 +122,5 @@ describe("tenant isolation (generated from the route table)", () => {
         body: "",
       });
     }
-  });
+  }, 180_000); // a fresh world per route: this grows with the route table
 });
