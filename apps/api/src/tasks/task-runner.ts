@@ -4,8 +4,12 @@ import type { Logger } from "@hks/observability";
 import type { QueueMessage } from "@hks/queue";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { TaskRegistry } from "./task-registry";
+import { emitTaskProgress, type Tx } from "./task-progress-event";
 
 const SYSTEM_ORIGIN = { ipAddress: null, userAgent: null, requestId: null };
+
+type TaskRow = typeof schema.tasks.$inferSelect;
+type StepRef = { position: number; name: string };
 
 /** Thrown to make the queue redeliver the task after its backoff. */
 export class RetryLater extends Error {}
@@ -16,11 +20,25 @@ export class RetryLater extends Error {}
  * after a backoff until the task's attempts are used up, and then the task ends in ERROR with a
  * reason people can read. Cancellation is honoured between steps. Deliveries of finished or
  * cancelled tasks are acknowledged and ignored, which makes duplicates harmless.
+ *
+ * Every change of state (claim, step started, done or failed, task finished) is one transaction
+ * that also writes its `task.progress` event, so what live clients see is exactly what committed.
  */
 export function createTaskRunner(deps: { db: Database; registry: TaskRegistry; audit: AuditWriter; logger: Logger }) {
   const { db } = deps;
-  const finish = async (taskId: string, status: "SUCCEEDED" | "ERROR" | "CANCELLED", reason: string | null, type: "task.succeeded" | "task.failed" | "task.cancelled") => {
+  const stepKey = (taskId: string, position: number) => and(eq(schema.taskSteps.taskId, taskId), eq(schema.taskSteps.position, position));
+
+  const finish = async (
+    taskId: string,
+    status: "SUCCEEDED" | "ERROR" | "CANCELLED",
+    reason: string | null,
+    type: "task.succeeded" | "task.failed" | "task.cancelled",
+    failedStep?: StepRef & { error: string },
+  ) => {
     await db.transaction(async (tx) => {
+      if (failedStep) {
+        await tx.update(schema.taskSteps).set({ status: "FAILED", error: failedStep.error, finishedAt: new Date() }).where(stepKey(taskId, failedStep.position));
+      }
       const [task] = await tx
         .update(schema.tasks)
         .set({ status, errorReason: reason, finishedAt: new Date(), updatedAt: new Date(), version: sql`${schema.tasks.version} + 1` })
@@ -28,18 +46,32 @@ export function createTaskRunner(deps: { db: Database; registry: TaskRegistry; a
         .returning();
       if (task) {
         await deps.audit.record(tx, SYSTEM_ORIGIN, { type, success: status === "SUCCEEDED", organizationId: task.organizationId, targetType: "task", targetId: task.id, errorCode: status === "ERROR" ? "TASK_FAILED" : null, metadata: { kind: task.kind, reason } });
+        await emitTaskProgress(tx, task, status, failedStep ? { ...failedStep, status: "FAILED" } : null);
       }
+    });
+  };
+
+  /** Moves one step to `status` (and runs `more` in the same transaction), announcing it. */
+  const recordStep = async (task: TaskRow, step: StepRef, status: "RUNNING" | "DONE" | "FAILED", values: Partial<typeof schema.taskSteps.$inferInsert>, more?: (tx: Tx) => Promise<void>) => {
+    await db.transaction(async (tx) => {
+      await tx.update(schema.taskSteps).set({ ...values, status }).where(stepKey(task.id, step.position));
+      await more?.(tx);
+      await emitTaskProgress(tx, task, "RUNNING", { ...step, status });
     });
   };
 
   return async function runTask(message: QueueMessage): Promise<void> {
     const { taskId } = message.payload as { taskId?: string };
     if (typeof taskId !== "string") return;
-    const [task] = await db
-      .update(schema.tasks)
-      .set({ status: "RUNNING", attempts: sql`${schema.tasks.attempts} + 1`, startedAt: sql`coalesce(${schema.tasks.startedAt}, now())`, updatedAt: new Date() })
-      .where(and(eq(schema.tasks.id, taskId), inArray(schema.tasks.status, ["PENDING", "RUNNING"])))
-      .returning();
+    const task = await db.transaction(async (tx) => {
+      const [claimed] = await tx
+        .update(schema.tasks)
+        .set({ status: "RUNNING", attempts: sql`${schema.tasks.attempts} + 1`, startedAt: sql`coalesce(${schema.tasks.startedAt}, now())`, updatedAt: new Date() })
+        .where(and(eq(schema.tasks.id, taskId), inArray(schema.tasks.status, ["PENDING", "RUNNING"])))
+        .returning();
+      if (claimed) await emitTaskProgress(tx, claimed, "RUNNING", null);
+      return claimed;
+    });
     if (!task) return;
     const log = deps.logger.child({ taskId, kind: task.kind, attempt: task.attempts });
     const definition = deps.registry.get(task.kind);
@@ -61,24 +93,24 @@ export function createTaskRunner(deps: { db: Database; registry: TaskRegistry; a
         await finish(task.id, "ERROR", `Step ${step.position} ("${step.name}") no longer exists in "${task.kind}"`, "task.failed");
         return;
       }
-      const stepKey = and(eq(schema.taskSteps.taskId, task.id), eq(schema.taskSteps.position, step.position));
-      await db.update(schema.taskSteps).set({ status: "RUNNING", startedAt: new Date(), error: null }).where(stepKey);
+      await recordStep(task, step, "RUNNING", { startedAt: new Date(), error: null });
       try {
         await implementation.run({ taskId: task.id, organizationId: task.organizationId, workspaceId: task.workspaceId, payload: task.payload, attempt: task.attempts, db, logger: log });
       } catch (error) {
         const detail = error instanceof Error ? error.message : String(error);
-        await db.update(schema.taskSteps).set({ status: "FAILED", error: detail.slice(0, 2000), finishedAt: new Date() }).where(stepKey);
         const reason = `Step "${step.name}" failed on attempt ${task.attempts} of ${task.maxAttempts}: ${detail}`.slice(0, 2000);
         if (task.attempts >= task.maxAttempts) {
           log.error({ err: error, step: step.name }, "task failed");
-          await finish(task.id, "ERROR", reason, "task.failed");
+          await finish(task.id, "ERROR", reason, "task.failed", { position: step.position, name: step.name, error: detail.slice(0, 2000) });
           return;
         }
         log.warn({ err: error, step: step.name }, "task step failed; will retry");
-        await db.update(schema.tasks).set({ errorReason: reason, updatedAt: new Date() }).where(eq(schema.tasks.id, task.id));
+        await recordStep(task, step, "FAILED", { error: detail.slice(0, 2000), finishedAt: new Date() }, async (tx) => {
+          await tx.update(schema.tasks).set({ errorReason: reason, updatedAt: new Date() }).where(eq(schema.tasks.id, task.id));
+        });
         throw new RetryLater(reason);
       }
-      await db.update(schema.taskSteps).set({ status: "DONE", finishedAt: new Date() }).where(stepKey);
+      await recordStep(task, step, "DONE", { finishedAt: new Date() });
     }
     await finish(task.id, "SUCCEEDED", null, "task.succeeded");
   };
