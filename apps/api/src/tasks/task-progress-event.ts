@@ -1,4 +1,4 @@
-import { schema, type Database } from "@hks/db";
+import type { schema, Database } from "@hks/db";
 import { emitEvent } from "../live/platform-event";
 
 export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
