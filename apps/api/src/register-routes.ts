@@ -4,6 +4,7 @@ import { registerAuthRoutes } from "./auth/http/register-auth-routes";
 import type { ApiDependencies } from "./dependencies";
 import { registerGroupRoutes } from "./groups/group-routes";
 import { registerHealthRoutes } from "./health/health-routes";
+import { registerLiveRoutes } from "./live/live-routes";
 import { registerOrganizationRoutes } from "./organizations/organization-routes";
 import { registerPlanRoutes } from "./plans/plan-routes";
 import { registerProjectRoutes } from "./projects/project-routes";
@@ -30,4 +31,5 @@ export function registerRoutes(app: FastifyInstance, deps: ApiDependencies): voi
   registerAuditLogRoutes(app, deps.database.db);
   registerMemberSecurityLogRoutes(app, deps.database.db);
   registerTaskRoutes(app, deps.tasks.service);
+  registerLiveRoutes(app, deps);
 }

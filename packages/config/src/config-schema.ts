@@ -121,6 +121,9 @@ export const configSchema = z.object({
     .optional()
     .transform((value) => (value === "" ? undefined : value)),
   HKS_RECONCILE_INTERVAL_SECONDS: positiveInt.default(60),
+  HKS_LIVE_HEARTBEAT_SECONDS: positiveInt.default(25),
+  HKS_LIVE_RECHECK_SECONDS: positiveInt.default(20),
+  HKS_LIVE_MAX_CONNECTIONS_PER_USER: positiveInt.default(20),
   DATABASE_URL: optionalUrl(["postgres:", "postgresql:"]),
   REDIS_URL: optionalUrl(["redis:", "rediss:"]),
   NATS_URL: optionalUrl(["nats:", "tls:"]),

@@ -29,6 +29,15 @@ export interface Config {
     /** How often every running workspace's objects are compared with what they should be. */
     reconcileIntervalMs: number;
   };
+  /** The live-updates WebSocket (`docs/live-updates.md`). */
+  live: {
+    /** How often each socket is pinged (and sent a heartbeat frame); a socket silent for a whole interval is dropped. */
+    heartbeatMs: number;
+    /** How often each socket re-checks its session and organization membership. */
+    recheckMs: number;
+    /** Open sockets one user may hold on one replica. */
+    maxConnectionsPerUser: number;
+  };
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
   natsUrl: string | undefined;
@@ -102,6 +111,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       hostKubeconfigPath: raw.HKS_HOST_KUBECONFIG === undefined ? undefined : path.resolve(raw.HKS_HOST_KUBECONFIG),
       backupDir: path.resolve(raw.HKS_BACKUP_DIR ?? path.join(raw.HKS_STATE_DIR, "backups")),
       reconcileIntervalMs: raw.HKS_RECONCILE_INTERVAL_SECONDS * 1000,
+    },
+    live: {
+      heartbeatMs: raw.HKS_LIVE_HEARTBEAT_SECONDS * 1000,
+      recheckMs: raw.HKS_LIVE_RECHECK_SECONDS * 1000,
+      maxConnectionsPerUser: raw.HKS_LIVE_MAX_CONNECTIONS_PER_USER,
     },
     databaseUrl: raw.DATABASE_URL,
     redisUrl: raw.REDIS_URL,
