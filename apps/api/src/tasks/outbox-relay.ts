@@ -25,6 +25,7 @@ export function startOutboxRelay(deps: { db: Database; queue: Queue; events: Eve
   const batchSize = deps.batchSize ?? 100;
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
+  let wake: () => void = () => {};
 
   const send = async (row: OutboxRow): Promise<void> => {
     if (!row.subject.startsWith(EVENT_SUBJECT_PREFIX)) {
@@ -77,15 +78,25 @@ export function startOutboxRelay(deps: { db: Database; queue: Queue; events: Eve
         // The queue, the bus or the database is down: the messages stay in the outbox for the next round.
         deps.logger.warn({ err: error }, "outbox relay round failed; will retry");
       }
-      if (sent < batchSize) await new Promise((resolve) => setTimeout(resolve, intervalMs));
+      if (sent < batchSize && !stopped) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, intervalMs);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
     }
   };
   running = loop();
 
   return {
     relayOnce,
+    /** Finishes the round in progress (if any) and stops; does not wait out the pause between rounds. */
     async stop() {
       stopped = true;
+      wake();
       await running;
     },
   };
