@@ -29,14 +29,12 @@ const querystring = z.object({
 export function registerLiveRoutes(
   app: FastifyInstance,
   deps: Pick<ApiDependencies, "events" | "logger" | "config" | "identity" | "tenancy" | "metrics">,
-  overrides: Partial<LiveConnectionSettings> = {},
 ): void {
   const settings: LiveConnectionSettings = {
     ...defaultLiveConnectionSettings,
     heartbeatMs: deps.config.live.heartbeatMs,
     recheckMs: deps.config.live.recheckMs,
     accessCacheMs: Math.min(defaultLiveConnectionSettings.accessCacheMs, deps.config.live.recheckMs),
-    ...overrides,
   };
   const { authorizer } = deps.tenancy;
   const hub = createEventHub({ events: deps.events, logger: deps.logger });

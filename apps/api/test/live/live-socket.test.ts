@@ -57,6 +57,14 @@ describe("events socket (embedded mode)", () => {
     expect(response.json().error).toMatchObject({ code: "UPGRADE_REQUIRED", message: expect.stringContaining("WebSocket") });
   });
 
+  it("is described in the OpenAPI document with its refusals", async () => {
+    const document = (await server.app.inject({ method: "GET", url: "/openapi.json" })).json();
+    const operation = document.paths["/api/v1/organizations/{orgId}/events"]?.get;
+    expect(operation?.summary).toBe("Live events of the organization (WebSocket)");
+    expect(Object.keys(operation?.responses ?? {})).toEqual(expect.arrayContaining(["400", "401", "404", "426", "429"]));
+    expect(operation?.parameters).toContainEqual(expect.objectContaining({ name: "workspaceId", in: "query" }));
+  });
+
   it("refuses the upgrade without credentials (401), across tenants (404) and from a foreign origin (403)", async () => {
     const url = wsUrlOf(server.app, path());
     const anonymous = await openLive(url);
