@@ -19,7 +19,7 @@ class RecordingListener implements HubListener {
     this.resyncs.push(reason);
   }
   statuses() {
-    return this.events.map((received) => ("status" in received ? received.status : received.type));
+    return this.events.map((received) => received.status);
   }
 }
 
