@@ -1,15 +1,30 @@
-import { AppError } from "@hks/contracts";
+import { AppError, type PlatformEvent } from "@hks/contracts";
 import type { SessionLiveness } from "../auth/sessions/session-liveness";
 import type { Authorizer } from "../authorization/authorizer";
 
 /** Why a socket may no longer stay open, or null while it may. */
 export type AccessVerdict = null | { code: "SESSION_ENDED" | "ACCESS_REVOKED"; reason: string };
 
+/** What a user must be able to read to see an event, beyond membership of its organization. */
+export type EventVisibility = { action: "project:read"; workspaceId: string; projectId: string } | { action: "workspace:read"; workspaceId: string } | null;
+
+/**
+ * The same rule as reading what the event is about over HTTP: a project's status needs the
+ * project (a project member does not see its siblings), anything else in a workspace needs the
+ * workspace (a task of a workspace is read with `workspace:read`), organization-wide events need
+ * nothing more than membership.
+ */
+export function visibilityOf(event: PlatformEvent): EventVisibility {
+  if (event.type === "project.status") return { action: "project:read", workspaceId: event.workspaceId, projectId: event.projectId };
+  if (event.workspaceId !== null) return { action: "workspace:read", workspaceId: event.workspaceId };
+  return null;
+}
+
 export interface LiveAccess {
   /** Session still live, still a member of the organization (and of the filtered workspace). */
   verify(): Promise<AccessVerdict>;
-  /** May the user read this workspace? Cached per workspace for `cacheMs`, so a burst costs one query. */
-  mayReadWorkspace(workspaceId: string): Promise<boolean>;
+  /** May the user see this event? Cached per workspace or project for `cacheMs`, so a burst costs one query. */
+  maySee(event: PlatformEvent): Promise<boolean>;
 }
 
 const isNotFoundOrForbidden = (error: unknown) => error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN");
@@ -31,30 +46,31 @@ export function createLiveAccess(deps: {
 }): LiveAccess {
   const now = deps.now ?? Date.now;
   const { actor, organizationId } = deps;
-  const workspaceCache = new Map<string, { allowed: boolean; until: number }>();
+  const cache = new Map<string, { allowed: boolean; until: number }>();
 
-  const mayRead = async (workspaceId: string): Promise<boolean> => {
-    try {
-      await deps.authorizer.authorize(actor.userId, "workspace:read", { organizationId, workspaceId });
-      return true;
-    } catch (error) {
-      if (isNotFoundOrForbidden(error)) return false;
-      throw error;
-    }
-  };
-
-  const mayReadWorkspace = async (workspaceId: string): Promise<boolean> => {
-    const cached = workspaceCache.get(workspaceId);
+  const allowed = async (visibility: NonNullable<EventVisibility>): Promise<boolean> => {
+    const key = visibility.action === "project:read" ? visibility.projectId : visibility.workspaceId;
+    const cached = cache.get(key);
     if (cached && cached.until > now()) return cached.allowed;
-    const allowed = await mayRead(workspaceId);
-    // Bounded: an organization has few workspaces, but a long-lived socket should not grow forever.
-    if (workspaceCache.size >= 1_000) workspaceCache.clear();
-    workspaceCache.set(workspaceId, { allowed, until: now() + deps.cacheMs });
-    return allowed;
+    let result = true;
+    try {
+      await deps.authorizer.authorize(actor.userId, visibility.action, { organizationId, workspaceId: visibility.workspaceId, projectId: visibility.action === "project:read" ? visibility.projectId : undefined });
+    } catch (error) {
+      if (!isNotFoundOrForbidden(error)) throw error;
+      result = false;
+    }
+    // Bounded: a long-lived socket in a large organization must not grow without limit.
+    if (cache.size >= 1_000) cache.clear();
+    cache.set(key, { allowed: result, until: now() + deps.cacheMs });
+    return result;
   };
 
   return {
-    mayReadWorkspace,
+    async maySee(event) {
+      const visibility = visibilityOf(event);
+      return visibility === null || allowed(visibility);
+    },
+
     async verify() {
       const session = await deps.liveness.get(actor.sessionId);
       if (!session || session.userId !== actor.userId || (await deps.liveness.isAccessTokenRevoked(actor.tokenId))) {
@@ -67,8 +83,8 @@ export function createLiveAccess(deps: {
         throw error;
       }
       if (deps.workspaceId !== null) {
-        workspaceCache.delete(deps.workspaceId);
-        if (!(await mayReadWorkspace(deps.workspaceId))) return { code: "ACCESS_REVOKED", reason: "No longer allowed to read this workspace" };
+        cache.delete(deps.workspaceId);
+        if (!(await allowed({ action: "workspace:read", workspaceId: deps.workspaceId }))) return { code: "ACCESS_REVOKED", reason: "No longer allowed to read this workspace" };
       }
       return null;
     },

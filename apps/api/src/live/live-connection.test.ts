@@ -1,7 +1,7 @@
 import type { PlatformEvent } from "@hks/contracts";
 import { createLogger } from "@hks/observability";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { AccessVerdict, LiveAccess } from "./live-access";
+import { visibilityOf, type AccessVerdict, type LiveAccess } from "./live-access";
 import { LiveConnection, type LiveEnding, type LiveSocket } from "./live-connection";
 
 /** Records what the connection does to its socket. */
@@ -28,12 +28,12 @@ class RecordingSocket implements LiveSocket {
   }
 }
 
-/** Access decided by the test: verdicts in order, readable workspaces, optional slowness. */
+/** Access decided by the test: verdicts in order, readable workspaces and projects, optional slowness. */
 class ScriptedAccess implements LiveAccess {
   verdicts: (AccessVerdict | Error)[] = [];
   verifyCalls = 0;
   readable = new Set<string>();
-  /** While set, mayReadWorkspace waits for it. */
+  /** While set, maySee waits for it. */
   gate: Promise<void> | undefined;
   async verify(): Promise<AccessVerdict> {
     this.verifyCalls++;
@@ -41,9 +41,11 @@ class ScriptedAccess implements LiveAccess {
     if (next instanceof Error) throw next;
     return next;
   }
-  async mayReadWorkspace(workspaceId: string): Promise<boolean> {
+  async maySee(event: PlatformEvent): Promise<boolean> {
     await this.gate;
-    return this.readable.has(workspaceId);
+    const visibility = visibilityOf(event);
+    if (visibility === null) return true;
+    return this.readable.has(visibility.action === "project:read" ? visibility.projectId : visibility.workspaceId);
   }
 }
 
@@ -96,6 +98,16 @@ describe("LiveConnection", () => {
     for (const event of [workspaceEvent("ws_mine", "A"), workspaceEvent("ws_hidden", "B"), orgTask("C"), workspaceEvent("ws_mine", "D")]) live.deliver(event);
     await settle();
     expect(socket.frames().slice(1).map((frame) => frame.status)).toEqual(["A", "C", "D"]);
+  });
+
+  it("delivers a project's status only when the user may read that project", async () => {
+    access.readable.add("prj_mine");
+    const live = connection();
+    live.start();
+    const projectStatus = (projectId: string, status: string): PlatformEvent => ({ type: "project.status", organizationId: "org_a", workspaceId: "ws_a", projectId, status, at });
+    for (const event of [projectStatus("prj_sibling", "A"), projectStatus("prj_mine", "B")]) live.deliver(event);
+    await settle();
+    expect(socket.frames().slice(1).map((frame) => frame.status)).toEqual(["B"]);
   });
 
   it("narrows to the filtered workspace, dropping other workspaces' and organization-wide events", async () => {
@@ -209,5 +221,14 @@ describe("LiveConnection", () => {
     await vi.advanceTimersByTimeAsync(settings.recheckMs * 3);
     expect(socket.pings).toBe(0);
     expect(access.verifyCalls).toBe(0);
+  });
+});
+
+describe("visibilityOf", () => {
+  it("asks for the project for a project's status, the workspace for other workspace events, nothing for organization-wide ones", () => {
+    expect(visibilityOf({ type: "project.status", organizationId: "org_a", workspaceId: "ws_a", projectId: "prj_a", status: "ACTIVE", at })).toEqual({ action: "project:read", workspaceId: "ws_a", projectId: "prj_a" });
+    expect(visibilityOf(workspaceEvent("ws_a", "RUNNING"))).toEqual({ action: "workspace:read", workspaceId: "ws_a" });
+    expect(visibilityOf({ ...orgTask("RUNNING"), workspaceId: "ws_a" })).toEqual({ action: "workspace:read", workspaceId: "ws_a" });
+    expect(visibilityOf(orgTask("RUNNING"))).toBeNull();
   });
 });

@@ -179,7 +179,7 @@ export class LiveConnection {
         if (this.now() - this.lastVerifiedAt >= this.deps.settings.accessCacheMs && !(await this.verify())) return;
         const event = this.pending.shift();
         if (!event) break;
-        if (event.workspaceId !== null && !(await this.deps.access.mayReadWorkspace(event.workspaceId))) continue;
+        if (!(await this.deps.access.maySee(event))) continue;
         if (this.closed) return;
         this.send(event);
       }

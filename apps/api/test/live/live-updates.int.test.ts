@@ -181,6 +181,20 @@ describe("live updates across replicas (PostgreSQL, Redis, NATS)", () => {
     expect(platformFrames(memberOnB)).toEqual([expect.objectContaining({ taskId: "task_org-wide", workspaceId: null })]);
   });
 
+  it("gives a project member their project's status and not a sibling project's", async () => {
+    const projectMember = await signedInUser(replicaA, "project-member");
+    await join(projectMember);
+    const projects = `/api/v1/organizations/${orgId}/workspaces/${wsId}/projects`;
+    const mine = (await call(replicaA, owner, { method: "POST", url: projects, payload: { name: "mine" } }, 201)).id as string;
+    const sibling = (await call(replicaA, owner, { method: "POST", url: projects, payload: { name: "sibling" } }, 201)).id as string;
+    await call(replicaA, owner, { method: "POST", url: `${projects}/${mine}/members`, payload: { userId: projectMember.userId, role: "viewer" } }, 201);
+    const socket = await listenOnB(projectMember);
+    await emit({ type: "project.status", organizationId: orgId, workspaceId: wsId, projectId: sibling, status: "SIBLING_READY", at: now() });
+    await emit({ type: "project.status", organizationId: orgId, workspaceId: wsId, projectId: mine, status: "MINE_READY", at: now() });
+    await socket.waitFor("their project's status", (frame) => frame.type === "project.status" && frame.status === "MINE_READY");
+    expect(platformFrames(socket)).toEqual([expect.objectContaining({ type: "project.status", projectId: mine })]);
+  });
+
   it("refuses a workspace filter the user may not read (404), and narrows to it for one who may", async () => {
     const refused = await openLive(wsUrlOf(replicaB.app, eventsPath(orgId, `?workspaceId=${wsId}`)), member.headers);
     expect(isRefusal(refused) && refused.status).toBe(404);
