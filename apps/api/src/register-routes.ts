@@ -2,6 +2,10 @@ import type { FastifyInstance } from "fastify";
 import { registerAuditLogRoutes, registerMemberSecurityLogRoutes } from "./audit/audit-log-routes";
 import { registerAuthRoutes } from "./auth/http/register-auth-routes";
 import type { ApiDependencies } from "./dependencies";
+import { readApiCaPem } from "./gateway/api-ca";
+import { createKubeAccessService } from "./gateway/kube-access-service";
+import { registerKubeAccessRoutes } from "./gateway/kube-access-routes";
+import { registerKubeGateway } from "./gateway/kube-gateway";
 import { registerGroupRoutes } from "./groups/group-routes";
 import { registerHealthRoutes } from "./health/health-routes";
 import { registerOrganizationRoutes } from "./organizations/organization-routes";
@@ -30,4 +34,28 @@ export function registerRoutes(app: FastifyInstance, deps: ApiDependencies): voi
   registerAuditLogRoutes(app, deps.database.db);
   registerMemberSecurityLogRoutes(app, deps.database.db);
   registerTaskRoutes(app, deps.tasks.service);
+  const { identity, tenancy, database, config } = deps;
+  registerKubeAccessRoutes(
+    app,
+    createKubeAccessService({
+      db: database.db,
+      audit: identity.audit,
+      kubeTokens: identity.kubeTokens,
+      liveness: identity.liveness,
+      tenancy,
+      apiUrl: config.http.apiUrl,
+      apiCaPem: readApiCaPem(config.http.apiCaFile),
+    }),
+  );
+  registerKubeGateway(app, {
+    db: database.db,
+    kubeTokens: identity.kubeTokens,
+    liveness: identity.liveness,
+    throttledAudit: identity.throttledAudit,
+    audit: identity.audit,
+    authorizer: tenancy.authorizer,
+    connections: deps.clusters.connections,
+    metrics: deps.metrics,
+    logger: deps.logger,
+  });
 }
