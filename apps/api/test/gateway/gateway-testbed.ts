@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -133,6 +134,30 @@ export async function applyProjectsAndRbac(t: TenancyTestbed, owner: SignedInUse
     projects: Object.values(tenant.projects).map((project) => ({ id: project.id, name: project.name, parentId: null })),
   });
   await admin.apply([...namespaces, ...rbac]);
+}
+
+const repoRoot = path.resolve(import.meta.dirname, "../../../..");
+
+/**
+ * A machine with the `hks` CLI installed and signed in as `user`: a bin directory whose `hks` is
+ * the real launcher, and a config dir holding a CLI session (device id, access and refresh token)
+ * as `hks login` leaves it. Returns the environment kubectl runs the exec plugin with.
+ */
+export async function installSignedInCli(bed: GatewayTestbed, user: { userId: string; email: string }): Promise<{ env: NodeJS.ProcessEnv; configDir: string }> {
+  const root = mkdtempSync(path.join(tmpdir(), "hks-cli-machine-"));
+  const bin = path.join(root, "bin");
+  const configDir = path.join(root, "config");
+  mkdirSync(bin);
+  mkdirSync(configDir, { mode: 0o700 });
+  symlinkSync(path.join(repoRoot, "apps/cli/bin/hks"), path.join(bin, "hks"));
+  const { identity } = bed.t.server.deps;
+  const deviceId = `cli-${randomBytes(12).toString("hex")}`;
+  const origin = { ipAddress: "127.0.0.1", userAgent: "hks-test", requestId: null };
+  const { session, refreshToken } = await identity.sessions.start({ userId: user.userId, provider: "test", client: "cli", deviceId, ip: "127.0.0.1", userAgent: "hks-test" }, origin);
+  const pair = await identity.tokens.pairFor({ userId: user.userId, email: user.email }, session, refreshToken, "127.0.0.1");
+  const credential = { accessToken: pair.accessToken, expiresAt: pair.accessTokenExpiresAt.toISOString(), refreshToken: pair.refreshToken, refreshExpiresAt: pair.refreshTokenExpiresAt.toISOString() };
+  writeFileSync(path.join(configDir, "config.json"), JSON.stringify({ deviceId, credentials: { [bed.apiUrl]: credential } }), { mode: 0o600 });
+  return { configDir, env: { PATH: `${bin}:${process.env.PATH ?? ""}`, HKS_CONFIG_DIR: configDir, NODE_EXTRA_CA_CERTS: bed.caFile } };
 }
 
 export interface CommandResult {

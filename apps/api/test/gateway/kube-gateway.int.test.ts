@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { request as httpsRequest } from "node:https";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -10,6 +10,7 @@ import { parse as parseYaml } from "yaml";
 import type { SignedInUser } from "../tenancy/tenancy-testbed";
 import {
   createTenantWorkspace,
+  installSignedInCli,
   joinOrganization,
   kubectl,
   ok,
@@ -292,6 +293,44 @@ describe("kubectl through the gateway", () => {
         ["alpha", 400],
       ]),
     );
+  });
+});
+
+describe("the kubeconfig with the hks exec credential plugin", () => {
+  it("works with stock kubectl running the real hks CLI, which caches its token privately", async () => {
+    const dave = await bed.t.user("dave");
+    await joinOrganization(bed.t, alice, tenant.orgId, dave);
+    await ok(bed.t, alice, "POST", `${tenant.wsPath}/members`, { userId: dave.userId, role: "viewer" });
+    await ok(bed.t, alice, "POST", `${tenant.wsPath}/groups/${devsGroupId}/members`, { userId: dave.userId });
+    const cli = await installSignedInCli(bed, dave);
+    const kubeconfig = saveKubeconfig("dave-exec.yaml", (await downloadKubeconfig(dave, "exec")).text);
+
+    const created = await kubectl(bed, kubeconfig, ["--context", context("alpha"), "create", "configmap", "from-exec-plugin", "--from-literal=by=dave"], { env: cli.env });
+    expect(created).toMatchObject({ code: 0, stdout: "configmap/from-exec-plugin created\n" });
+    const whoami = await kubectl(bed, kubeconfig, ["auth", "whoami", "-o", "jsonpath={.status.userInfo.username}"], { env: cli.env });
+    expect(whoami).toMatchObject({ code: 0, stdout: dave.userId });
+    const refused = await kubectl(bed, kubeconfig, ["--context", context("beta"), "get", "configmaps"], { env: cli.env });
+    expect(refused.stderr).toContain(`User "${dave.userId}" cannot list resource "configmaps"`);
+
+    // Three kubectl runs, one token: the plugin served the cached one after the first mint.
+    const issued = await bed.t.database.db.select().from(schema.auditEvents).where(and(eq(schema.auditEvents.type, "kube.token.issued"), eq(schema.auditEvents.actorUserId, dave.userId)));
+    expect(issued.map((row) => row.metadata.via)).toEqual(["api"]);
+    const cacheDir = path.join(cli.configDir, "kube-tokens");
+    const files = readdirSync(cacheDir);
+    expect(files).toEqual([expect.stringMatching(new RegExp(`-${tenant.wsId}\\.json$`))]);
+    expect(statSync(path.join(cacheDir, files[0]!)).mode & 0o777).toBe(0o600);
+  });
+
+  it("makes kubectl say to sign in when the CLI has no session", async () => {
+    const erin = await bed.t.user("erin");
+    await joinOrganization(bed.t, alice, tenant.orgId, erin);
+    await ok(bed.t, alice, "POST", `${tenant.wsPath}/members`, { userId: erin.userId, role: "viewer" });
+    const kubeconfig = saveKubeconfig("erin-exec.yaml", (await downloadKubeconfig(erin, "exec")).text);
+    const cli = await installSignedInCli(bed, erin);
+    writeFileSync(path.join(cli.configDir, "config.json"), "{}");
+    const result = await kubectl(bed, kubeconfig, ["get", "namespaces"], { env: cli.env });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain(`not signed in to ${bed.apiUrl}`);
   });
 });
 
