@@ -34,7 +34,7 @@ beforeAll(async () => {
 
   upstream = createHttpsServer({ cert: serving.certPem, key: serving.keyPem, ca: ca.certPem, requestCert: true, rejectUnauthorized: true });
   upstream.on("upgrade", (request, socket: TLSSocket, head: Buffer) => {
-    const record = { headers: request.headers, clientCertificateSubject: socket.getPeerCertificate().subject?.CN, closed: false };
+    const record = { headers: request.headers, clientCertificateSubject: String(socket.getPeerCertificate().subject?.CN), closed: false };
     seen.push(record);
     if (request.url?.includes("refuse")) {
       socket.end("HTTP/1.1 403 Forbidden\r\nContent-Type: application/json\r\nContent-Length: 17\r\nSet-Cookie: x=y\r\n\r\n{\"message\":\"no\"}\n");
