@@ -53,7 +53,6 @@ export function registerRoutes(app: FastifyInstance, deps: ApiDependencies): voi
     liveness: identity.liveness,
     throttledAudit: identity.throttledAudit,
     audit: identity.audit,
-    authorizer: tenancy.authorizer,
     connections: deps.clusters.connections,
     metrics: deps.metrics,
     logger: deps.logger,

@@ -7,9 +7,7 @@ import type { Registry } from "prom-client";
 import type { SessionLiveness } from "../auth/sessions/session-liveness";
 import type { KubeTokens } from "../auth/tokens/kube-tokens";
 import { requestOriginOf } from "../auth/request-device";
-import type { Authorizer } from "../authorization/authorizer";
 import type { WorkspaceConnections } from "../clusters/workspace-connections";
-import { effectiveGroupIds } from "../groups/effective-group-ids";
 import { toAppError } from "../http/error-handler";
 import { writeAccessLog } from "../http/request-lifecycle";
 import { kubeTokenAccess } from "../http/route-access";
@@ -23,6 +21,7 @@ import { createKubeRequestRecords } from "./kube-request-records";
 import { gatewayRefusals, kubeStatusOf, writeKubeStatus } from "./kube-status";
 import { headerMapOf, upstreamRequestHeaders } from "./proxy-headers";
 import { createUpstreamTargets, type UpstreamTarget } from "./upstream-targets";
+import { workspaceStandingOf } from "./workspace-standing";
 
 export const GATEWAY_PREFIX = "/k8s/workspaces";
 /** Every method the Kubernetes API uses (HEAD comes with GET). */
@@ -35,7 +34,6 @@ export interface KubeGatewayDeps {
   liveness: Pick<SessionLiveness, "get" | "touch">;
   throttledAudit: ThrottledAudit;
   audit: AuditWriter;
-  authorizer: Pick<Authorizer, "authorize">;
   connections: Pick<WorkspaceConnections, "load" | "touch">;
   metrics: Registry;
   logger: Logger;
@@ -69,13 +67,9 @@ export function registerKubeGateway(app: FastifyInstance, deps: KubeGatewayDeps)
   app.addHook("onClose", async () => targets.close());
 
   async function admit(caller: KubeCaller): Promise<{ groups: string[]; target: UpstreamTarget }> {
-    const [, groups, target] = await Promise.all([
-      deps.authorizer.authorize(caller.userId, "workspace:read", { organizationId: caller.organizationId, workspaceId: caller.workspaceId }),
-      effectiveGroupIds(deps.db, caller.workspaceId, caller.userId),
-      targets.get(caller.workspaceId),
-    ]);
+    const [standing, target] = await Promise.all([workspaceStandingOf(deps.db, caller), targets.get(caller.workspaceId)]);
     if (!target) throw gatewayRefusals.notRunning();
-    return { groups, target };
+    return { groups: standing.groupIds, target };
   }
 
   async function relay(request: FastifyRequest, reply: FastifyReply): Promise<void> {
