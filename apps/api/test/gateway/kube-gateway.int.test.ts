@@ -374,6 +374,19 @@ describe("changes at the platform take effect at the next call", () => {
     expect(after.stderr).toContain(`User "${bob.userId}" cannot list resource "deployments"`);
   });
 
+  it("makes the next call fail once the user leaves the organization, before anything reaches the cluster", async () => {
+    const frank = await bed.t.user("frank");
+    await joinOrganization(bed.t, alice, tenant.orgId, frank);
+    await ok(bed.t, alice, "POST", `${tenant.wsPath}/members`, { userId: frank.userId, role: "viewer" });
+    const token = (await mintKubeToken(frank)).token!;
+    const review = { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ apiVersion: "authentication.k8s.io/v1", kind: "SelfSubjectReview" }) };
+    const before = await gatewayFetch(token, "/apis/authentication.k8s.io/v1/selfsubjectreviews", review);
+    expect(before.status).toBe(201);
+    await ok(bed.t, alice, "DELETE", `/api/v1/organizations/${tenant.orgId}/members/${frank.userId}`);
+    const after = await gatewayFetch(token, "/apis/authentication.k8s.io/v1/selfsubjectreviews", review);
+    expect(after).toMatchObject({ status: 404, json: { kind: "Status", reason: "NotFound", message: "workspace not found" } });
+  });
+
   it("makes the next call Unauthorized once the session is revoked", async () => {
     const me = await ok<{ sessionId: string }>(bed.t, bob, "GET", "/auth/me");
     const before = await kubectl(bed, bobKubeconfig, ["auth", "whoami", "-o", "jsonpath={.status.userInfo.username}"]);
