@@ -92,7 +92,8 @@ export function registerKubeGateway(app: FastifyInstance, deps: KubeGatewayDeps)
     });
     if (streaming) {
       longRunning.add(controller);
-      request.raw.socket?.setTimeout(0);
+      // No idle timeout for a stream that may rightly stay quiet (a watch with no events).
+      request.raw.socket?.setTimeout?.(0);
     }
     let statusCode = 500;
     let tunnelled = false;

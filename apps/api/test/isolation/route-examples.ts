@@ -79,7 +79,8 @@ const gatewayExample = (method: string): RouteExample => ({
   tenantScoped: true,
   credential: kubeTokenOf,
   request: (world) => ({
-    url: `/k8s/workspaces/${world.params.wsId}/api/v1/namespaces/apps/configmaps${method === "GET" || method === "POST" ? "" : "/settings"}`,
+    // GET is a watch: the streaming branch must refuse cleanly too.
+    url: `/k8s/workspaces/${world.params.wsId}/api/v1/namespaces/apps/configmaps${method === "GET" ? "?watch=1" : method === "POST" ? "" : "/settings"}`,
     ...(method === "GET" || method === "DELETE" ? {} : { headers: { "content-type": "application/json" }, payload: { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "settings" } } }),
   }),
 });
