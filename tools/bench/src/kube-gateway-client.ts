@@ -54,12 +54,14 @@ if (Math.abs(gatewayBytes - directBytes) > 64) throw new Error(`the lists differ
 // Interleaved rounds, so both paths see the same machine state.
 const list = { direct: [] as number[], gateway: [] as number[] };
 const one = { direct: [] as number[], gateway: [] as number[] };
+const health: number[] = [];
 for (let round = 0; round < 5; round++) {
   list.direct.push(...(await timed(straight(plan.listPath), plan.runs / 5)));
   list.gateway.push(...(await timed(viaGateway(plan.listPath), plan.runs / 5)));
   one.direct.push(...(await timed(straight(plan.onePath), plan.smallRuns / 5)));
   one.gateway.push(...(await timed(viaGateway(plan.onePath), plan.smallRuns / 5)));
+  health.push(...(await timed(() => get(gateway, "/health", {}), plan.smallRuns / 5)));
 }
 const throughput = { direct: await rate(straight(plan.listPath)), gateway: await rate(viaGateway(plan.listPath)) };
-process.stdout.write(`${JSON.stringify({ bytes: directBytes, list, one, throughput })}\n`);
+process.stdout.write(`${JSON.stringify({ bytes: directBytes, list, one, health, throughput })}\n`);
 await Promise.all([gateway.close(), direct.close()]);

@@ -37,7 +37,13 @@ const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]+)$/i;
  * as activity and slides the session's idle timeout, like any other use of the platform. A valid
  * token of another workspace is "not found": the caller is known, the workspace is not theirs.
  */
-export async function authenticateKubeCaller(request: FastifyRequest, workspaceId: string, deps: KubeCallerDeps): Promise<KubeCaller> {
+export async function authenticateKubeCaller(
+  request: FastifyRequest,
+  workspaceId: string,
+  deps: KubeCallerDeps,
+  /** Called once the token is known good for this workspace, while the session is checked: lets the caller start work that only needs the identity. */
+  onTokenVerified?: (caller: KubeCaller) => void,
+): Promise<KubeCaller> {
   const origin = requestOriginOf(request);
   const match = BEARER.exec(request.headers.authorization ?? "");
   if (!match?.[1]) throw gatewayRefusals.unauthorized();
@@ -58,13 +64,15 @@ export async function authenticateKubeCaller(request: FastifyRequest, workspaceI
     }
   }
 
+  const caller: KubeCaller = { userId: claims.sub, sessionId: claims.sid, organizationId: claims.org, workspaceId: claims.ws, tokenId: claims.jti };
+  if (!otherWorkspace) onTokenVerified?.(caller);
   const live = await deps.liveness.get(claims.sid);
   if (!live || live.userId !== claims.sub) throw gatewayRefusals.unauthorized();
   if (otherWorkspace) throw gatewayRefusals.workspaceNotFound();
   await deps.liveness.touch(claims.sid, live, origin.ipAddress);
 
   annotateRequestContext({ userId: claims.sub, orgId: claims.org });
-  return { userId: claims.sub, sessionId: claims.sid, organizationId: claims.org, workspaceId: claims.ws, tokenId: claims.jti };
+  return caller;
 }
 
 /** The caller established by the gateway's hook; its absence is a wiring bug, reported as 401. */

@@ -24,6 +24,15 @@ import { createUpstreamTargets, type UpstreamTarget } from "./upstream-targets";
 import { workspaceStandingOf } from "./workspace-standing";
 
 export const GATEWAY_PREFIX = "/k8s/workspaces";
+
+type Admission = { groups: string[]; target: UpstreamTarget };
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** Started as soon as the token is verified, so it overlaps the session check and the rate limit. */
+    kubeAdmission?: Promise<Admission>;
+  }
+}
 /** Every method the Kubernetes API uses (HEAD comes with GET). */
 export const GATEWAY_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 const WORKSPACE_ID = /^ws_[0-9a-z]{26}$/;
@@ -66,7 +75,7 @@ export function registerKubeGateway(app: FastifyInstance, deps: KubeGatewayDeps)
   });
   app.addHook("onClose", async () => targets.close());
 
-  async function admit(caller: KubeCaller): Promise<{ groups: string[]; target: UpstreamTarget }> {
+  async function admit(caller: KubeCaller): Promise<Admission> {
     const [standing, target] = await Promise.all([workspaceStandingOf(deps.db, caller), targets.get(caller.workspaceId)]);
     if (!target) throw gatewayRefusals.notRunning();
     return { groups: standing.groupIds, target };
@@ -99,7 +108,7 @@ export function registerKubeGateway(app: FastifyInstance, deps: KubeGatewayDeps)
     let tunnelled = false;
     try {
       if (path === undefined) throw gatewayRefusals.workspaceNotFound();
-      const { groups, target } = await admit(caller);
+      const { groups, target } = await (request.kubeAdmission ?? admit(caller));
       const headers = upstreamRequestHeaders(headerMapOf(request.raw.rawHeaders), { user: caller.userId, groups }, { ip: request.ip, upgrade: upgrade ? request.headers.upgrade : undefined });
       const origin = requestOriginOf(request);
       const beforeResponse = isAuditedKubeRequest(info, upgrade !== undefined) ? (code: number) => records.audit(origin, caller, info, pathname, code) : undefined;
@@ -155,7 +164,11 @@ export function registerKubeGateway(app: FastifyInstance, deps: KubeGatewayDeps)
       onRequest: async (request) => {
         const { wsId } = request.params as { wsId: string };
         if (!WORKSPACE_ID.test(wsId)) throw gatewayRefusals.workspaceNotFound();
-        request.kubeCaller = await authenticateKubeCaller(request, wsId, deps);
+        request.kubeCaller = await authenticateKubeCaller(request, wsId, deps, (caller) => {
+          request.kubeAdmission = admit(caller);
+          // Awaited by the handler; a request refused before it (session, rate limit) drops it.
+          request.kubeAdmission.catch(() => {});
+        });
       },
       handler: relay,
     });

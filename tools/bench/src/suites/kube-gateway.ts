@@ -23,6 +23,7 @@ interface ClientSamples {
   bytes: number;
   list: { direct: number[]; gateway: number[] };
   one: { direct: number[]; gateway: number[] };
+  health: number[];
   throughput: { direct: number; gateway: number };
 }
 
@@ -138,6 +139,7 @@ export const kubeGateway: BenchSuite = {
         },
         summarize("get one ConfigMap, straight to the virtual cluster", sorted(samples.one.direct)),
         summarize("get one ConfigMap, through the gateway", sorted(samples.one.gateway)),
+        summarize("GET /health on the same API (its HTTP pipeline alone)", sorted(samples.health)),
         { metric: `list throughput, straight (${CONCURRENT_CLIENTS} clients)`, median: samples.throughput.direct, unit: "req/s", samples: CONCURRENT_CLIENTS * REQUESTS_PER_CLIENT },
         { metric: `list throughput, through the gateway (${CONCURRENT_CLIENTS} clients)`, median: samples.throughput.gateway, unit: "req/s", samples: CONCURRENT_CLIENTS * REQUESTS_PER_CLIENT },
       ];
