@@ -35,6 +35,9 @@ export const kubeTokenSchema = z
 
 export type KubeTokenResponse = z.infer<typeof kubeTokenSchema>;
 
+/** The exec credential plugin protocol the platform's kubeconfigs and `hks kube credential` speak. */
+export const execCredentialApiVersion = "client.authentication.k8s.io/v1";
+
 export const kubeconfigCredentials = ["exec", "token"] as const;
 export type KubeconfigCredentialKind = (typeof kubeconfigCredentials)[number];
 

@@ -1,3 +1,4 @@
+import { execCredentialApiVersion } from "@hks/contracts";
 import { Document } from "yaml";
 
 /** How kubectl obtains its token: run the `hks` CLI as an exec credential plugin, or a fixed token. */
@@ -16,8 +17,6 @@ export interface KubeconfigInput {
   namespaces: readonly string[];
   credential: KubeconfigCredential;
 }
-
-export const EXEC_CREDENTIAL_API_VERSION = "client.authentication.k8s.io/v1";
 
 /** The gateway URL of a workspace: what kubectl uses as the cluster's server. */
 export const gatewayUrlOf = (apiUrl: string, workspaceId: string): string => `${apiUrl.replace(/\/+$/, "")}/k8s/workspaces/${workspaceId}`;
@@ -51,7 +50,7 @@ export function renderKubeconfig(input: KubeconfigInput): string {
       ? { token: input.credential.token }
       : {
           exec: {
-            apiVersion: EXEC_CREDENTIAL_API_VERSION,
+            apiVersion: execCredentialApiVersion,
             command: "hks",
             args: execCredentialArgs(input),
             // The plugin never prompts: without a usable sign-in it says to run `hks login`.

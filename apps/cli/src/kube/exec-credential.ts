@@ -1,9 +1,8 @@
-/** The exec credential plugin protocol version the platform's kubeconfigs name. */
-export const EXEC_CREDENTIAL_API_VERSION = "client.authentication.k8s.io/v1";
+import { execCredentialApiVersion } from "@hks/contracts";
 
 /** What kubectl reads from a credential plugin's stdout (client.authentication.k8s.io/v1 ExecCredential). */
 export interface ExecCredential {
-  apiVersion: typeof EXEC_CREDENTIAL_API_VERSION;
+  apiVersion: typeof execCredentialApiVersion;
   kind: "ExecCredential";
   status: { token: string; expirationTimestamp: string };
 }
@@ -14,7 +13,7 @@ export interface ExecCredential {
  */
 export function execCredentialFor(token: string, expiresAt: Date): ExecCredential {
   return {
-    apiVersion: EXEC_CREDENTIAL_API_VERSION,
+    apiVersion: execCredentialApiVersion,
     kind: "ExecCredential",
     status: { token, expirationTimestamp: `${expiresAt.toISOString().slice(0, 19)}Z` },
   };
