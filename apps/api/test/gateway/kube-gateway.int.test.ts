@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { schema } from "@hks/db";
 import { and, eq } from "drizzle-orm";
+import { Pool } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import type { SignedInUser } from "../tenancy/tenancy-testbed";
@@ -101,6 +102,19 @@ function rawUpgrade(token: string, kubePath: string, headers: Record<string, str
     request.once("error", reject);
     request.end();
   });
+}
+
+/** Watches of namespaced ConfigMaps open on the virtual cluster's API server, from its own metrics. */
+async function namespacedConfigMapWatches(): Promise<number> {
+  const connection = await bed.t.server.deps.clusters.connections.load(tenant.wsId);
+  const pool = new Pool(connection!.server, { connect: { ca: connection!.caPem, cert: connection!.clientCertPem, key: connection!.clientKeyPem } });
+  try {
+    const metrics = await (await pool.request({ method: "GET", path: "/metrics" })).body.text();
+    const line = metrics.split("\n").find((entry) => entry.startsWith("apiserver_longrunning_requests{") && entry.includes('resource="configmaps"') && entry.includes('scope="namespace"') && entry.includes('verb="WATCH"'));
+    return line ? Number(line.split(" ").pop()) : 0;
+  } finally {
+    await pool.close();
+  }
 }
 
 const context = (project?: string) => `${tenant.orgSlug}/${tenant.wsName}${project ? `/${project}` : ""}`;
@@ -233,6 +247,8 @@ describe("kubectl through the gateway", () => {
   });
 
   it("streams a watch: an object created afterwards arrives while kubectl keeps watching", async () => {
+    // The API server watches a ConfigMap of kube-system itself; count ours on top of that.
+    const baseline = await namespacedConfigMapWatches();
     const watch = startKubectl(bed, bobKubeconfig, ["--context", context("alpha"), "get", "configmaps", "-w", "-o", "name"]);
     try {
       await watch.waitFor(/configmap\/kube-root-ca\.crt/);
@@ -240,10 +256,13 @@ describe("kubectl through the gateway", () => {
       expect(created.code).toBe(0);
       await watch.waitFor(/configmap\/watched-after-start/);
       expect(watch.child.exitCode).toBeNull();
+      expect(await namespacedConfigMapWatches()).toBe(baseline + 1);
     } finally {
       watch.child.kill("SIGTERM");
       await watch.exited;
     }
+    // kubectl went away: the gateway closed its watch on the cluster too.
+    await expect.poll(namespacedConfigMapWatches, { timeout: 10_000, interval: 250 }).toBe(baseline);
   });
 
   it("never lets a client choose its identity: impersonation headers it sends are dropped", async () => {
