@@ -22,7 +22,7 @@ const worker =
     : undefined;
 
 await app.listen({ host: config.http.host, port: config.http.port });
-logger.info({ mode: config.mode, url: `http://${config.http.host}:${config.http.port}` }, "api listening");
+logger.info({ mode: config.mode, url: `${config.http.tls ? "https" : "http"}://${config.http.host}:${config.http.port}`, apiUrl: config.http.apiUrl }, "api listening");
 
 let stopping = false;
 /**

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import cookie from "@fastify/cookie";
@@ -14,6 +15,7 @@ import { installOpenApi } from "./http/openapi";
 import { requestIdFor } from "./http/request-id";
 import { installRequestLifecycle } from "./http/request-lifecycle";
 import { installWebSockets } from "./http/websockets";
+import { installUpgradeRouting } from "./http/upgrade-routing";
 import { installOriginPolicy } from "./security/origin-policy";
 import { installRateLimits } from "./security/rate-limits";
 import { installSecurityHeaders } from "./security/security-headers";
@@ -24,7 +26,11 @@ import { installSecurityHeaders } from "./security/security-headers";
  */
 export async function buildServer(deps: ApiDependencies): Promise<FastifyInstance> {
   const { config } = deps;
+  // kubectl sends credentials over TLS only, so the Kubernetes gateway needs HTTPS end to end:
+  // from a load balancer in front of the API, or from the API itself when given a certificate.
+  const https = config.http.tls ? { https: { cert: readTlsFile("HKS_TLS_CERT_FILE", config.http.tls.certFile), key: readTlsFile("HKS_TLS_KEY_FILE", config.http.tls.keyFile) } } : {};
   const app = Fastify({
+    ...https,
     loggerInstance: deps.logger as FastifyBaseLogger,
     // Our own access-log line (request-lifecycle) replaces Fastify's two lines per request, and
     // the request id reaches logs through the async context, so no per-request child binding.
@@ -43,7 +49,7 @@ export async function buildServer(deps: ApiDependencies): Promise<FastifyInstanc
     // (and with it, its rate-limit bucket).
     trustProxy: config.http.trustedProxies.length > 0 ? config.http.trustedProxies : false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
-  });
+  }) as unknown as FastifyInstance;
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -51,13 +57,14 @@ export async function buildServer(deps: ApiDependencies): Promise<FastifyInstanc
   installErrorHandling(app);
   installJsonBodyParser(app);
   installDrainOnClose(app);
+  // Upgrade requests (events WebSocket, kubectl exec and port-forward) go through the same routes
+  // and hooks as any request; a refused one gets its error response and the socket is closed.
+  installUpgradeRouting(app);
+  const webSockets = installWebSockets(app);
   installRequestLifecycle(app, {
     metrics: createHttpMetrics(deps.metrics),
     requestTimeoutMs: config.http.requestTimeoutMs,
   });
-  // Before any hook that may refuse a request: its own onRequest hook marks upgrade requests, so
-  // that a refused upgrade's socket is closed after the error response.
-  await installWebSockets(app);
   await installSecurityHeaders(app);
   await installOriginPolicy(app, { allowedOrigins: config.auth.corsOrigins, throttledAudit: deps.identity.throttledAudit });
   await app.register(cookie);
@@ -66,7 +73,15 @@ export async function buildServer(deps: ApiDependencies): Promise<FastifyInstanc
   await installRateLimits(app, { cache: deps.cache, limits: config.auth.rateLimitsPerMinute, throttledAudit: deps.identity.throttledAudit });
   await installOpenApi(app);
 
-  registerRoutes(app, deps);
+  registerRoutes(app, deps, { webSockets });
 
   return app;
+}
+
+function readTlsFile(variable: string, path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw new Error(`${variable}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
 }

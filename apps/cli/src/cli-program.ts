@@ -3,6 +3,7 @@ import { Command } from "commander";
 import type { CliContext } from "./cli-context";
 import { registerAuthCommand } from "./commands/auth-command";
 import { registerConfigCommand } from "./commands/config-command";
+import { registerKubeCommand } from "./commands/kube-command";
 import { registerLoginCommand } from "./commands/login-command";
 import { registerLogoutCommand } from "./commands/logout-command";
 import { registerVersionCommand } from "./commands/version-command";
@@ -11,8 +12,8 @@ import { reportError } from "./report-error";
 
 /**
  * The `hks` command tree. Each command registers itself from its own file via `program.command()`
- * (so it inherits the output and exit settings below); later issues add `kubeconfig`,
- * `credential`, `workspaces` and `projects` the same way.
+ * (so it inherits the output and exit settings below); later issues add `workspaces` and
+ * `projects` the same way.
  */
 export function createCliProgram(context: CliContext): Command {
   const program = new Command("hks")
@@ -29,6 +30,7 @@ export function createCliProgram(context: CliContext): Command {
   registerAuthCommand(program, context);
   registerVersionCommand(program, context);
   registerConfigCommand(program, context);
+  registerKubeCommand(program, context);
   return program;
 }
 

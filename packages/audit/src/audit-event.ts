@@ -89,6 +89,8 @@ export const auditEventTypes = [
   "task.failed",
   "task.retried",
   "task.cancelled",
+  "kube.token.issued",
+  "kube.request",
 ] as const;
 
 export type AuditEventType = (typeof auditEventTypes)[number];

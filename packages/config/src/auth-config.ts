@@ -40,7 +40,7 @@ export interface AuthConfig {
   sessionAbsoluteSeconds: number;
   maxSessionsPerUser: number;
   fingerprint: RawConfig["HKS_FINGERPRINT"];
-  rateLimitsPerMinute: { login: number; refresh: number; write: number; read: number };
+  rateLimitsPerMinute: { login: number; refresh: number; write: number; read: number; kube: number };
   auditRetentionDays: { security: number; default: number };
   providers: ProviderSettings[];
 }
@@ -66,6 +66,7 @@ export function authConfigFrom(raw: RawConfig): AuthConfig {
       refresh: raw.HKS_RATE_LIMIT_REFRESH_PER_MINUTE,
       write: raw.HKS_RATE_LIMIT_WRITE_PER_MINUTE,
       read: raw.HKS_RATE_LIMIT_READ_PER_MINUTE,
+      kube: raw.HKS_RATE_LIMIT_KUBE_PER_MINUTE,
     },
     auditRetentionDays: {
       security: raw.HKS_AUDIT_SECURITY_RETENTION_DAYS,

@@ -74,6 +74,22 @@ export const configSchema = z.object({
   HKS_STATE_DIR: z.string().min(1).default(".state"),
   HKS_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   HKS_PUBLIC_URL: optionalUrl(["http:", "https:"]),
+  HKS_API_URL: optionalUrl(["http:", "https:"]),
+  HKS_TLS_CERT_FILE: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value === "" ? undefined : value)),
+  HKS_TLS_KEY_FILE: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value === "" ? undefined : value)),
+  HKS_API_CA_FILE: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value === "" ? undefined : value)),
   HKS_TRUSTED_PROXIES: z
     .string()
     .default("")
@@ -98,6 +114,7 @@ export const configSchema = z.object({
   HKS_RATE_LIMIT_REFRESH_PER_MINUTE: positiveInt.default(30),
   HKS_RATE_LIMIT_WRITE_PER_MINUTE: positiveInt.default(100),
   HKS_RATE_LIMIT_READ_PER_MINUTE: positiveInt.default(1000),
+  HKS_RATE_LIMIT_KUBE_PER_MINUTE: positiveInt.default(6000),
   HKS_AUDIT_SECURITY_RETENTION_DAYS: positiveInt.default(90),
   HKS_AUDIT_DEFAULT_RETENTION_DAYS: positiveInt.default(30),
   HKS_AUTH_GOOGLE_CLIENT_ID: optionalSecret,

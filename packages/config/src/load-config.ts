@@ -12,6 +12,15 @@ export interface Config {
     host: string;
     port: number;
     publicUrl: string | undefined;
+    /**
+     * The URL clients (the CLI, kubectl) use to reach this API; kubeconfigs point at its
+     * Kubernetes gateway under it. Defaults to the listen address.
+     */
+    apiUrl: string;
+    /** PEM of the CA that signed the API's TLS certificate, for kubeconfigs (private CAs only). */
+    apiCaFile: string | undefined;
+    /** The API terminates TLS itself with this certificate and key (else plain HTTP behind a proxy). */
+    tls: { certFile: string; keyFile: string } | undefined;
     /** Proxies whose X-Forwarded-For is believed (IPs or CIDRs); empty means none. */
     trustedProxies: string[];
     bodyLimitBytes: number;
@@ -90,6 +99,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const mode: ServiceMode = missing.length === 0 ? "services" : "embedded";
+  if (Boolean(raw.HKS_TLS_CERT_FILE) !== Boolean(raw.HKS_TLS_KEY_FILE)) {
+    const missing = raw.HKS_TLS_CERT_FILE ? "HKS_TLS_KEY_FILE" : "HKS_TLS_CERT_FILE";
+    throw new ConfigError([{ variable: missing, message: `must be set together with ${missing === "HKS_TLS_KEY_FILE" ? "HKS_TLS_CERT_FILE" : "HKS_TLS_KEY_FILE"}` }]);
+  }
+  const tls = raw.HKS_TLS_CERT_FILE && raw.HKS_TLS_KEY_FILE ? { certFile: path.resolve(raw.HKS_TLS_CERT_FILE), keyFile: path.resolve(raw.HKS_TLS_KEY_FILE) } : undefined;
   const providerProblems = providerPairProblems(raw);
   if (providerProblems.length > 0) throw new ConfigError(providerProblems);
   if (mode === "embedded" && raw.HKS_ENV === "production") {
@@ -108,6 +122,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       host: raw.HKS_HOST,
       port: raw.HKS_PORT,
       publicUrl: raw.HKS_PUBLIC_URL,
+      apiUrl: stripTrailingSlash(raw.HKS_API_URL ?? defaultApiUrl(tls ? "https" : "http", raw.HKS_HOST, raw.HKS_PORT)),
+      apiCaFile: raw.HKS_API_CA_FILE === undefined ? undefined : path.resolve(raw.HKS_API_CA_FILE),
+      tls,
       trustedProxies: raw.HKS_TRUSTED_PROXIES,
       bodyLimitBytes: raw.HKS_BODY_LIMIT_BYTES,
       requestTimeoutMs: raw.HKS_REQUEST_TIMEOUT_MS,
@@ -149,6 +166,19 @@ export function loadConfigOrExit(env: Record<string, string | undefined> = proce
     }
     throw error;
   }
+}
+
+/**
+ * Where the API listens, as a URL a client on the same machine can use: a wildcard address
+ * (listen everywhere) is reached through loopback, and IPv6 literals need brackets.
+ */
+function defaultApiUrl(scheme: "http" | "https", host: string, port: number): string {
+  const reachable = host === "0.0.0.0" ? "127.0.0.1" : host === "::" ? "::1" : host;
+  return `${scheme}://${reachable.includes(":") ? `[${reachable}]` : reachable}:${port}`;
+}
+
+function stripTrailingSlash(url: string): string {
+  return url.replace(/\/+$/, "");
 }
 
 /** A provider's client id without its secret (or the reverse) is a half-finished set-up. */

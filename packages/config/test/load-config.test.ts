@@ -68,6 +68,21 @@ describe("HKS_TRUSTED_PROXIES", () => {
   it("names the variable when an entry is not an address", () => {
     expect(problemsOf({ HKS_TRUSTED_PROXIES: "everyone" })[0]?.variable).toBe("HKS_TRUSTED_PROXIES");
   });
+
+  it("derives the URL clients reach the API at from the listen address unless HKS_API_URL says", () => {
+    expect(loadConfig({}).http.apiUrl).toBe("http://127.0.0.1:8080");
+    expect(loadConfig({ HKS_HOST: "0.0.0.0", HKS_PORT: "9000" }).http.apiUrl).toBe("http://127.0.0.1:9000");
+    expect(loadConfig({ HKS_HOST: "::" }).http.apiUrl).toBe("http://[::1]:8080");
+    expect(loadConfig({ HKS_API_URL: "https://kaas.example.com/" }).http.apiUrl).toBe("https://kaas.example.com");
+    expect(problemsOf({ HKS_API_URL: "ftp://kaas.example.com" })).toEqual([expect.objectContaining({ variable: "HKS_API_URL" })]);
+  });
+
+  it("serves TLS only with both a certificate and a key, and then defaults to an https API URL", () => {
+    const config = loadConfig({ HKS_TLS_CERT_FILE: "/etc/hks/tls.crt", HKS_TLS_KEY_FILE: "/etc/hks/tls.key" });
+    expect(config.http.tls).toEqual({ certFile: "/etc/hks/tls.crt", keyFile: "/etc/hks/tls.key" });
+    expect(config.http.apiUrl).toBe("https://127.0.0.1:8080");
+    expect(problemsOf({ HKS_TLS_CERT_FILE: "/etc/hks/tls.crt" })).toEqual([expect.objectContaining({ variable: "HKS_TLS_KEY_FILE" })]);
+  });
 });
 
 describe("HKS_LIVE_*", () => {

@@ -21,3 +21,5 @@ export { DEFAULT_CONTROLLERS } from "./kube-controller-manager";
 export { renderKubeconfig } from "./kubeconfig";
 export { runKubectl } from "./kubectl";
 export type { KubectlResult } from "./kubectl";
+export { ensureCertificate, ensureCertificateAuthority } from "./certificates";
+export type { CertificateFiles, CertificateRequest } from "./certificates";

@@ -14,6 +14,7 @@ import { createProviderRegistry } from "./providers/provider-registry";
 import { createSessionLiveness } from "./sessions/session-liveness";
 import { createSessionService } from "./sessions/session-service";
 import { createAccessTokens } from "./tokens/access-tokens";
+import { createKubeTokens } from "./tokens/kube-tokens";
 import { createTokenIssuer, type OrganizationLookup } from "./tokens/token-issuer";
 
 /**
@@ -35,6 +36,7 @@ export function createIdentity(deps: {
     createAuditWriter({ days: { security: auth.auditRetentionDays.security, failure: auth.auditRetentionDays.default, operation: auth.auditRetentionDays.default } });
   const keys = createSigningKeyStore({ db: deps.db, secretBox: deps.secretBox, audit, rotationSeconds: auth.signingKeyRotationSeconds });
   const accessTokens = createAccessTokens({ keys, issuer: auth.tokenIssuer, ttlSeconds: auth.accessTokenTtlSeconds });
+  const kubeTokens = createKubeTokens({ keys, issuer: auth.tokenIssuer });
   const liveness = createSessionLiveness({ cache: deps.cache, idleSeconds: auth.sessionIdleSeconds });
   const sessions = createSessionService({
     db: deps.db,
@@ -55,7 +57,7 @@ export function createIdentity(deps: {
   const throttledAudit = createThrottledAudit({ db: deps.db, cache: deps.cache, audit });
   const users = createUserRepository(deps.db);
   const authenticationDeps: AuthenticationDeps = { accessTokens, liveness, sessions, csrf, throttledAudit, fingerprint: auth.fingerprint };
-  return { auth, audit, keys, accessTokens, liveness, sessions, tokens, providers, login, csrf, throttledAudit, users, authenticationDeps };
+  return { auth, audit, keys, accessTokens, kubeTokens, liveness, sessions, tokens, providers, login, csrf, throttledAudit, users, authenticationDeps };
 }
 
 export type Identity = ReturnType<typeof createIdentity>;

@@ -1,11 +1,32 @@
 import { AppError } from "@hks/contracts";
 import { runWithRequestContext, type HttpMetrics } from "@hks/observability";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 
 declare module "fastify" {
   interface FastifyRequest {
     timeoutTimer?: NodeJS.Timeout;
+    /** Fields a route adds to its access-log line (the gateway: workspace, Kubernetes verb and path). */
+    accessLogFields?: Record<string, unknown>;
   }
+}
+
+/**
+ * The one access-log line of a request. Written from `onResponse`, or by a route that took its
+ * connection over (an upgraded connection never finishes an HTTP response).
+ */
+export function writeAccessLog(request: FastifyRequest, statusCode: number, elapsedMs: number): void {
+  request.log.info(
+    {
+      method: request.method,
+      url: request.url.length > 512 ? `${request.url.slice(0, 512)}…` : request.url,
+      route: request.routeOptions.url ?? "(unmatched)",
+      statusCode,
+      durationMs: Math.round(elapsedMs * 10) / 10,
+      remoteAddress: request.ip,
+      ...request.accessLogFields,
+    },
+    "request completed",
+  );
 }
 
 /**
@@ -41,17 +62,7 @@ export function installRequestLifecycle(
     const seconds = reply.elapsedTime / 1000;
     options.metrics.requests.inc(labels);
     options.metrics.duration.observe(labels, seconds);
-    request.log.info(
-      {
-        method: request.method,
-        url: request.url.length > 512 ? `${request.url.slice(0, 512)}…` : request.url,
-        route,
-        statusCode: reply.statusCode,
-        durationMs: Math.round(reply.elapsedTime * 10) / 10,
-        remoteAddress: request.ip,
-      },
-      "request completed",
-    );
+    writeAccessLog(request, reply.statusCode, reply.elapsedTime);
     done();
   });
 }

@@ -13,7 +13,12 @@ export type RouteAccess =
    * A signed-in user holding `action` at the scope named by the path's `:orgId`, `:wsId` and
    * `:projectId` parameters (checked before the handler runs).
    */
-  | { kind: "authorized"; action: Action };
+  | { kind: "authorized"; action: Action }
+  /**
+   * A workspace kube token (the Kubernetes gateway): the route authenticates it itself, and the
+   * platform's session authentication does not apply (kubectl cannot send the device header).
+   */
+  | { kind: "kube-token" };
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -26,3 +31,5 @@ export const publicAccess = (reason: string): RouteAccess => ({ kind: "public", 
 export const authenticatedAccess: RouteAccess = { kind: "authenticated" };
 
 export const requires = (action: Action): RouteAccess => ({ kind: "authorized", action });
+
+export const kubeTokenAccess: RouteAccess = { kind: "kube-token" };

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { actorOf } from "../auth/actor";
 import type { ApiDependencies } from "../dependencies";
 import { requires } from "../http/route-access";
+import type { WebSockets } from "../http/websockets";
 import { createEventHub } from "./event-hub";
 import { createLiveAccess } from "./live-access";
 import { defaultLiveConnectionSettings, LiveConnection, type LiveConnectionSettings } from "./live-connection";
@@ -29,6 +30,7 @@ const querystring = z.object({
 export function registerLiveRoutes(
   app: FastifyInstance,
   deps: Pick<ApiDependencies, "events" | "logger" | "config" | "identity" | "tenancy" | "metrics">,
+  webSockets: WebSockets,
 ): void {
   const settings: LiveConnectionSettings = {
     ...defaultLiveConnectionSettings,
@@ -69,11 +71,14 @@ export function registerLiveRoutes(
         throw new AppError("RATE_LIMITED", `At most ${deps.config.live.maxConnectionsPerUser} live connections per user; close one first`);
       }
     },
-    handler: async (_request, reply) => {
-      void reply.header("upgrade", "websocket");
-      throw new AppError("UPGRADE_REQUIRED", "This endpoint streams events over a WebSocket: connect with `Upgrade: websocket`");
-    },
-    wsHandler: (socket, request) => {
+    handler: async (request, reply) => {
+      const accepted = webSockets.accept(request);
+      if (!accepted) {
+        void reply.header("upgrade", "websocket");
+        throw new AppError("UPGRADE_REQUIRED", "This endpoint streams events over a WebSocket: connect with `Upgrade: websocket`");
+      }
+      reply.hijack();
+      const socket = await accepted;
       // The request now lives on as a socket: the handler time limit no longer applies.
       clearTimeout(request.timeoutTimer);
       const actor = actorOf(request);

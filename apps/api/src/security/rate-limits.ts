@@ -4,7 +4,7 @@ import { AppError } from "@hks/contracts";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ThrottledAudit } from "./throttled-audit";
 
-export type RateLimitClass = "login" | "refresh" | "write" | "read";
+export type RateLimitClass = "login" | "refresh" | "write" | "read" | "kube";
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -24,7 +24,8 @@ function classOf(request: FastifyRequest): RateLimitClass {
 /**
  * Rate limits of §7.1 as fixed one-minute windows in the shared cache (Redis), so every API replica
  * counts against the same budget: sign-in per client address, refresh per address, reads and
- * writes per signed-in user (per address before sign-in). Over the limit: 429 with Retry-After,
+ * writes per signed-in user (per address before sign-in), Kubernetes gateway requests per user in
+ * a class of their own (kubectl is chattier than a person). Over the limit: 429 with Retry-After,
  * and the first refusal in a window is audited.
  */
 export async function installRateLimits(
@@ -53,7 +54,8 @@ export async function installRateLimits(
     max: (request) => deps.limits[classOf(request)],
     keyGenerator: (request) => {
       const rateClass = classOf(request);
-      const subject = (rateClass === "read" || rateClass === "write") && request.actor ? `user:${request.actor.userId}` : `ip:${request.ip}`;
+      const userId = request.actor?.userId ?? request.kubeCaller?.userId;
+      const subject = rateClass !== "login" && rateClass !== "refresh" && userId ? `user:${userId}` : `ip:${request.ip}`;
       return `${rateClass}:${subject}`;
     },
     allowList: (request) => UNLIMITED_PATHS.has(request.routeOptions.url ?? ""),

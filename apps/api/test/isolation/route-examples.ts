@@ -32,6 +32,17 @@ export interface RouteExample {
    * gets the filled-in path and the caller's headers, answers the status the client saw.
    */
   connect?: (path: string, headers: Record<string, string>) => Promise<{ statusCode: number; body: string }>;
+  /**
+   * For routes that take a credential other than the platform session (the Kubernetes gateway's
+   * workspace kube tokens): the headers that present `user`'s credential instead of the session's.
+   */
+  credential?: (world: World, user: WorldUserKey) => Promise<Record<string, string>>;
+  /**
+   * Gateway routes relay to the workspace's virtual cluster, which the isolation world does not
+   * run: a caller who passes every check gets the gateway's 503 "not running" Status instead of a
+   * 2xx (the real relay is tested against a real cluster in test/gateway).
+   */
+  reachesCluster?: boolean;
 }
 
 /** Opens the events socket on the listening test server: 101 once the `ready` frame arrived. */
@@ -51,6 +62,47 @@ async function ifMatchOf(url: string): Promise<{ headers: Record<string, string>
   const response = await worldServices.call?.("owner", { method: "GET", url });
   return { headers: { "if-match": String(response?.headers["etag"] ?? "") } };
 }
+
+/** A workspace kube token of a workspace of the outsider's own (made once per world). */
+const outsiderWorkspaces = new WeakMap<World, Promise<string>>();
+
+async function outsiderWorkspacePath(world: World): Promise<string> {
+  let pending = outsiderWorkspaces.get(world);
+  if (!pending) {
+    pending = (async () => {
+      const orgs = (await worldServices.call?.("outsider", { method: "GET", url: "/api/v1/organizations" }))?.json() as { items: { id: string }[] };
+      const orgId = orgs.items[0]?.id;
+      const created = (await worldServices.call?.("outsider", { method: "POST", url: `/api/v1/organizations/${orgId}/workspaces`, payload: { name: "elsewhere", planId: "starter-shared" } }))?.json() as { id: string };
+      return `/api/v1/organizations/${orgId}/workspaces/${created.id}`;
+    })();
+    outsiderWorkspaces.set(world, pending);
+  }
+  return pending;
+}
+
+/**
+ * A workspace kube token as the gateway expects it: the world's workspace for whoever may read
+ * it; for anyone else (the outsider), a valid token of a workspace of their own.
+ */
+async function kubeTokenOf(world: World, user: WorldUserKey): Promise<Record<string, string>> {
+  const mint = async (path: string) => worldServices.call?.(user, { method: "POST", url: `${path}/kube-token`, payload: {} });
+  let minted = await mint(wsPath(world));
+  if (minted?.statusCode === 404) minted = await mint(await outsiderWorkspacePath(world));
+  if (minted?.statusCode !== 200) throw new Error(`minting a kube token as ${user} answered ${minted?.statusCode}`);
+  return { authorization: `Bearer ${(minted.json() as { token: string }).token}` };
+}
+
+const gatewayExample = (method: string): RouteExample => ({
+  status: 503,
+  reachesCluster: true,
+  tenantScoped: true,
+  credential: kubeTokenOf,
+  request: (world) => ({
+    // GET is a watch: the streaming branch must refuse cleanly too.
+    url: `/k8s/workspaces/${world.params.wsId}/api/v1/namespaces/apps/configmaps${method === "GET" ? "?watch=1" : method === "POST" ? "" : "/settings"}`,
+    ...(method === "GET" || method === "DELETE" ? {} : { headers: { "content-type": "application/json" }, payload: { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "settings" } } }),
+  }),
+});
 
 const wsPath = (world: World) => `/api/v1/organizations/${world.params.orgId}/workspaces/${world.params.wsId}`;
 const rules = [{ apiGroups: ["apps"], resources: ["deployments"], verbs: ["get"] }];
@@ -166,13 +218,20 @@ export const routeExamples: Record<string, RouteExample> = {
   "GET /api/v1/organizations/:orgId/workspaces/:wsId/rbac/subjects/:kind/:subjectId/permissions": { status: 200 },
   "GET /api/v1/organizations/:orgId/workspaces/:wsId/rbac/can-i": { status: 200, request: () => ({ query: { verb: "get", resource: "pods" } }) },
   "GET /api/v1/organizations/:orgId/workspaces/:wsId/rbac/who-can": { status: 200, request: () => ({ query: { verb: "get", resource: "pods" } }) },
+  "POST /api/v1/organizations/:orgId/workspaces/:wsId/kube-token": { status: 200, request: () => ({ payload: { ttlSeconds: 600 } }) },
+  "GET /api/v1/organizations/:orgId/workspaces/:wsId/kubeconfig": { status: 200, request: () => ({ query: { credential: "token" } }) },
+  "GET /k8s/workspaces/:wsId/*": gatewayExample("GET"),
+  "POST /k8s/workspaces/:wsId/*": gatewayExample("POST"),
+  "PUT /k8s/workspaces/:wsId/*": gatewayExample("PUT"),
+  "PATCH /k8s/workspaces/:wsId/*": gatewayExample("PATCH"),
+  "DELETE /k8s/workspaces/:wsId/*": gatewayExample("DELETE"),
   "POST /api/v1/invitations/accept": { status: 200, as: "outsider", request: (world) => invitationFor(world, "outsider") },
   "POST /api/v1/invitations/decline": { status: 200, as: "outsider", request: (world) => invitationFor(world, "outsider") },
 };
 
 /** World hooks some examples need; set by the test before examples run. */
 export const worldServices: {
-  call?: (user: WorldUserKey, options: InjectOptions) => Promise<{ json(): unknown; headers: Record<string, unknown> }>;
+  call?: (user: WorldUserKey, options: InjectOptions) => Promise<{ statusCode: number; json(): unknown; headers: Record<string, unknown> }>;
   testbed?: TenancyTestbed;
   /** http://127.0.0.1:<port> of the test server, for examples that need a real connection. */
   baseUrl?: string;

@@ -1,5 +1,6 @@
 import { AppError } from "@hks/contracts";
 import { loadConfigFile, saveConfigFile, withConfigFileLock } from "../config/config-file";
+import { forgetKubeTokens } from "../kube/kube-token-cache";
 import { describeNetworkFailure } from "../network-failure";
 import { revokeSession } from "./auth-endpoints";
 import { signInFrom, withoutCredential } from "./session-store";
@@ -23,8 +24,12 @@ export async function signOut(source: { configFile: string; apiUrl: string; fetc
   return withConfigFileLock(configFile, async () => {
     const config = await loadConfigFile(configFile);
     const signIn = signInFrom(config, apiUrl);
-    // Tokens stored without a device id are unusable; they are dropped all the same.
-    const forget = () => saveConfigFile(configFile, withoutCredential(config, apiUrl));
+    // Tokens stored without a device id are unusable; they are dropped all the same, and so are
+    // the cached kube tokens, which belong to the session that ends here.
+    const forget = async () => {
+      await saveConfigFile(configFile, withoutCredential(config, apiUrl));
+      await forgetKubeTokens(configFile, apiUrl);
+    };
     if (!signIn) {
       await forget();
       return { outcome: "not-signed-in" };

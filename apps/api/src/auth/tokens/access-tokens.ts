@@ -41,7 +41,7 @@ export const ACCESS_TOKEN_AUDIENCE = "hexabase-kaas";
 /** RFC 9068's media type for JWT access tokens, so an ID token can never pass as one. */
 const ACCESS_TOKEN_TYP = "at+jwt";
 
-export function createAccessTokens(deps: { keys: SigningKeyStore; issuer: string; ttlSeconds: number }) {
+export function createAccessTokens(deps: { keys: Pick<SigningKeyStore, "signingKey" | "verificationKey">; issuer: string; ttlSeconds: number }) {
   return {
     ttlSeconds: deps.ttlSeconds,
 
