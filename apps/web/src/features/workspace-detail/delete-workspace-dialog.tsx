@@ -42,8 +42,8 @@ export function DeleteWorkspaceDialog(props: {
   }
 
   const matches = typed === props.workspaceName;
-  const projects =
-    props.projectCount === undefined ? "all its projects" : props.projectCount === 1 ? "its 1 project" : `its ${props.projectCount} projects`;
+  const projects = props.projectCount === undefined ? "all its projects" : props.projectCount === 1 ? "its 1 project" : `its ${props.projectCount} projects`;
+  const losses = props.projectCount === 0 ? " and its data" : `, its data and ${projects}`;
 
   return (
     <dialog
@@ -58,7 +58,7 @@ export function DeleteWorkspaceDialog(props: {
           Delete workspace {props.workspaceName}?
         </h2>
         <p id={`${id}-description`} className="text-sm text-slate-600">
-          Its virtual cluster is torn down with everything running in it, its data, and {projects}. This cannot be undone.
+          Its virtual cluster is torn down with everything running in it{losses}. This cannot be undone.
         </p>
         <FormErrorMessage message={props.error} />
         <div>

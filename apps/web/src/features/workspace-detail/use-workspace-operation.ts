@@ -19,10 +19,11 @@ export function useWorkspaceOperation(orgId: string, wsId: string) {
     onSuccess: (started) => {
       queryClient.setQueryData<WorkspaceResponse>(workspaceQueryKeys.workspace(orgId, wsId), (workspace) => (workspace ? { ...workspace, status: started.status, statusReason: null } : workspace));
     },
-    onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: workspaceQueryKeys.workspace(orgId, wsId) }),
-        queryClient.invalidateQueries({ queryKey: workspaceQueryKeys.list(orgId) }),
-      ]),
+    // Not awaited: the caller's own callbacks (announcing "requested") must come before whatever
+    // the refetch finds (a task that failed at once is announced as it settles).
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: workspaceQueryKeys.workspace(orgId, wsId) });
+      void queryClient.invalidateQueries({ queryKey: workspaceQueryKeys.list(orgId) });
+    },
   });
 }

@@ -2,7 +2,7 @@
 
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { browserApiClient } from "@/lib/browser-api-client";
-import { BUSY_WORKSPACE_POLL_MS } from "./polling";
+import { BUSY_LIST_POLL_MS } from "./polling";
 import { isBusyStatus } from "./workspace-status";
 import { workspaceQueryKeys } from "./workspace-query-keys";
 
@@ -18,6 +18,6 @@ export function useWorkspaces(orgId: string) {
     initialPageParam: null as string | null,
     queryFn: ({ pageParam, signal }) => browserApiClient.workspaces(orgId, { limit: PAGE_SIZE, cursor: pageParam, signal }),
     getNextPageParam: (lastPage) => lastPage.nextCursor,
-    refetchInterval: (query) => (query.state.data?.pages.some((page) => page.items.some((workspace) => isBusyStatus(workspace.status))) ? BUSY_WORKSPACE_POLL_MS : false),
+    refetchInterval: (query) => (query.state.data?.pages.some((page) => page.items.some((workspace) => isBusyStatus(workspace.status))) ? BUSY_LIST_POLL_MS : false),
   });
 }

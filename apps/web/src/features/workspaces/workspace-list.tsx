@@ -61,7 +61,7 @@ export function WorkspaceList({ organization }: { organization: OrganizationResp
             {rows.map((workspace) => (
               <tr key={workspace.id} className="align-top">
                 <th scope="row" className="px-6 py-3 text-left font-medium">
-                  <Link href={workspaceHref(organization.id, workspace.id)} className="text-indigo-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">
+                  <Link href={workspaceHref(organization.id, workspace.id)} className="whitespace-nowrap text-indigo-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">
                     {workspace.name}
                   </Link>
                   {workspace.description ? <span className="mt-0.5 block max-w-xs text-xs font-normal text-slate-600">{workspace.description}</span> : null}
