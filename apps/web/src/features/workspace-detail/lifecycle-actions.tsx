@@ -26,8 +26,8 @@ export function LifecycleActions(props: {
   onDelete: () => void;
   deleteButtonRef: RefObject<HTMLButtonElement | null>;
 }) {
-  // Until the cluster status has loaded, assume provisioned: the API refuses what does not apply.
-  const provisioned = props.provisioned ?? true;
+  // Until the cluster status has loaded, power operations in ERROR wait (they may not apply).
+  const provisioned = props.provisioned ?? false;
   const busy = props.pendingOperation !== null;
   const hintId = "lifecycle-hint";
 
@@ -60,7 +60,7 @@ export function LifecycleActions(props: {
           </button>
         </div>
         <p id={hintId} className="text-sm text-slate-600">
-          {lifecycleHint(props.status, provisioned)}
+          {lifecycleHint(props.status, props.provisioned)}
         </p>
       </div>
     </SectionCard>

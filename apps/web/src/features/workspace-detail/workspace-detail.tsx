@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { AppError, type WorkspaceStatus } from "@hks/contracts";
@@ -14,6 +15,7 @@ import { errorMessageOf } from "@/lib/api-form-errors";
 import { useProjects } from "@/features/projects/use-projects";
 import { WorkspaceProjectsSection } from "@/features/projects/workspace-projects-section";
 import { usePlans } from "@/features/workspaces/use-plans";
+import { workspaceQueryKeys } from "@/features/workspaces/workspace-query-keys";
 import { isBusyStatus, workspaceStatusLabel } from "@/features/workspaces/workspace-status";
 import { ClusterHealthSection } from "./cluster-health-section";
 import { DeleteWorkspaceDialog } from "./delete-workspace-dialog";
@@ -54,6 +56,7 @@ function Breadcrumb({ name }: { name: string }) {
  */
 export function WorkspaceDetail({ orgId, organizationName, wsId }: { orgId: string; organizationName: string; wsId: string }) {
   const router = useRouter();
+  const queryClient = useQueryClient();
   const workspace = useWorkspace(orgId, wsId);
   const status = workspace.data?.status;
   const busy = status !== undefined && isBusyStatus(status);
@@ -73,15 +76,19 @@ export function WorkspaceDetail({ orgId, organizationName, wsId }: { orgId: stri
   const notFound = workspace.error instanceof AppError && workspace.error.code === "NOT_FOUND";
   const deletionFinished = notFound && status === "DELETING";
 
-  // Say so when the workspace settles after an operation (provisioning included).
+  // A new status: the cluster status and the task have moved too (their polls may have stopped a
+  // moment early). And say so when the workspace settles after an operation (provisioning included).
   const previousStatus = useRef<WorkspaceStatus | undefined>(undefined);
   useEffect(() => {
     const previous = previousStatus.current;
     previousStatus.current = status;
-    if (!previous || !status || previous === status || !isBusyStatus(previous) || isBusyStatus(status)) return;
+    if (!previous || !status || previous === status) return;
+    void queryClient.invalidateQueries({ queryKey: workspaceQueryKeys.clusterStatus(orgId, wsId) });
+    void queryClient.invalidateQueries({ queryKey: workspaceQueryKeys.latestTask(orgId, wsId) });
+    if (!isBusyStatus(previous) || isBusyStatus(status)) return;
     if (status === "ERROR") announce("error", `${name} is in error: ${reason ?? "see the latest operation for the reason"}.`);
     else announce("success", `${name} is now ${workspaceStatusLabel(status).toLowerCase()}.`);
-  }, [status, name, reason, announce]);
+  }, [status, name, reason, announce, queryClient, orgId, wsId]);
 
   // The deletion task removed the workspace: back to the list, which confirms it.
   useEffect(() => {

@@ -60,14 +60,18 @@ export function isOperationAvailable(operation: LifecycleOperation, status: Work
   return true;
 }
 
-/** One sentence on what can be done now, read with the lifecycle buttons so disabled ones are explained. */
-export function lifecycleHint(status: WorkspaceStatus, provisioned: boolean): string {
+/**
+ * One sentence on what can be done now, read with the lifecycle buttons so disabled ones are
+ * explained. `provisioned` is undefined until the cluster status has loaded.
+ */
+export function lifecycleHint(status: WorkspaceStatus, provisioned: boolean | undefined): string {
   switch (status) {
     case "RUNNING":
       return "The virtual cluster is running. You can stop or restart it.";
     case "STOPPED":
       return "The virtual cluster is stopped; its data is kept. Start it to use it again.";
     case "ERROR":
+      if (provisioned === undefined) return "Something went wrong (see the reason).";
       return provisioned
         ? "Something went wrong (see the reason). You can start, stop or restart the virtual cluster, or provision it again."
         : "The virtual cluster could not be created (see the reason). Provision it again once the cause is fixed, or delete the workspace.";
