@@ -11,6 +11,11 @@ function uniqueSuffix(): string {
   return `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
 }
 
+/** Waits for `text` in one of the page's live regions (`role="status"`), which is how outcomes are announced. */
+async function expectAnnounced(page: Page, text: string): Promise<void> {
+  await expect(page.getByRole("main").getByRole("status").filter({ hasText: text })).toBeVisible();
+}
+
 async function createOrganizationFromSwitcher(page: Page, name: string): Promise<void> {
   const switcher = page.getByRole("button", { name: /switch or create an organization/ });
   await switcher.click();
@@ -79,9 +84,12 @@ test.describe("organizations, workspaces and projects", () => {
     await expect(lifecycle.getByRole("button", { name: "Stop", exact: true })).toHaveAccessibleDescription(/could not be created/);
 
     // Provisioning again is requested, runs, and ends in the same error, each step announced.
+    // (The click replaces the earlier announcement with "Requesting…" at once, so the error read
+    // afterwards is the new attempt's.)
+    const provisionAnswer = page.waitForResponse((response) => response.url().endsWith("/vcluster/provision") && response.request().method() === "POST");
     await lifecycle.getByRole("button", { name: "Provision again" }).click();
-    const announcement = page.getByRole("main").getByRole("status").first();
-    await expect(announcement).toContainText(`${workspaceName} is in error: No host cluster is configured`);
+    expect((await provisionAnswer).status()).toBe(202);
+    await expectAnnounced(page, `${workspaceName} is in error: No host cluster is configured`);
     await expect(status).toContainText("Status: Error");
 
     // A project: the API's refusal lands on the field it names, then a project that fits is created.
@@ -98,7 +106,7 @@ test.describe("organizations, workspaces and projects", () => {
     await projects.getByRole("spinbutton", { name: "Memory (GiB)" }).fill("2");
     await projects.getByRole("spinbutton", { name: "Storage (GiB)" }).fill("10");
     await projects.getByRole("button", { name: "Create project" }).click();
-    await expect(announcement).toContainText(`Project web created in ${workspaceName}.`);
+    await expectAnnounced(page, `Project web created in ${workspaceName}.`);
     const projectRow = projects.getByRole("row", { name: /web/ });
     await expect(projectRow).toContainText("1 CPU");
     await expect(projectRow).toContainText("2 GiB");
@@ -124,7 +132,8 @@ test.describe("organizations, workspaces and projects", () => {
 
     // The deletion task removes it; the list opens, says so, and no longer has it.
     await expect(page).toHaveURL(/\/workspaces\?deleted=/);
-    await expect(page.getByRole("main").getByRole("status").first()).toHaveText(`Workspace ${workspaceName} has been deleted.`);
+    await expectAnnounced(page, `Workspace ${workspaceName} has been deleted.`);
+    await expect(page.getByRole("main").getByRole("status").filter({ hasText: "has been deleted" })).toBeFocused();
     await expect(page.getByRole("heading", { name: "No workspaces yet" })).toBeVisible();
     await expect(page.getByRole("link", { name: workspaceName })).toHaveCount(0);
   });
