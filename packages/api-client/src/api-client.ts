@@ -13,6 +13,7 @@ import {
   type ErrorCode,
 } from "@hks/contracts";
 import { CSRF_COOKIE, CSRF_HEADER, readCookie } from "./cookies";
+import { tenancyEndpoints } from "./tenancy-endpoints";
 
 export { CSRF_HEADER };
 
@@ -228,6 +229,8 @@ export function createApiClient(options: ApiClientOptions) {
         throw error;
       }
     },
+
+    ...tenancyEndpoints(request),
   };
 }
 

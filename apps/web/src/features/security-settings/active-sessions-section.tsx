@@ -2,7 +2,7 @@
 
 import { useRef, useState } from "react";
 import { SectionCard } from "@/components/section-card";
-import { LoadFailedMessage } from "./load-failed-message";
+import { LoadFailedMessage } from "@/components/load-failed-message";
 import { SessionListItem, type ActiveSession } from "./session-list-item";
 import { useActiveSessions } from "./use-active-sessions";
 import { useProviderNames } from "./use-provider-names";

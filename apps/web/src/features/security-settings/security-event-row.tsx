@@ -3,7 +3,7 @@ import type { securityEventSchema } from "@hks/contracts";
 import { describeUserAgent } from "./describe-user-agent";
 import { EventResultBadge } from "./event-result-badge";
 import { securityEventLabel } from "./security-event-labels";
-import { TimeAgo } from "./time-ago";
+import { TimeAgo } from "@/components/time-ago";
 
 export type SecurityEvent = z.infer<typeof securityEventSchema>;
 

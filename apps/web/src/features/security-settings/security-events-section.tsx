@@ -1,7 +1,7 @@
 "use client";
 
 import { SectionCard } from "@/components/section-card";
-import { LoadFailedMessage } from "./load-failed-message";
+import { LoadFailedMessage } from "@/components/load-failed-message";
 import { SecurityEventRow } from "./security-event-row";
 import { useSecurityEvents } from "./use-security-events";
 

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { sessionSchema } from "@hks/contracts";
 import { OutlineIcon } from "@/components/outline-icon";
 import { describeUserAgent } from "./describe-user-agent";
-import { TimeAgo } from "./time-ago";
+import { TimeAgo } from "@/components/time-ago";
 
 export type ActiveSession = z.infer<typeof sessionSchema>;
 

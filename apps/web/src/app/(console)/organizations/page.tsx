@@ -1,11 +1,19 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/page-header";
 import { consoleSections } from "@/features/console-shell/console-sections";
-import { SectionPlaceholder } from "@/features/console-shell/section-placeholder";
+import { OrganizationsOverview } from "@/features/organizations/organizations-overview";
 
 const section = consoleSections.organizations;
 
 export const metadata: Metadata = { title: section.label };
 
 export default function OrganizationsPage() {
-  return <SectionPlaceholder section={section} />;
+  return (
+    <>
+      <PageHeader title={section.label} description={section.description} />
+      <div className="mt-8">
+        <OrganizationsOverview />
+      </div>
+    </>
+  );
 }

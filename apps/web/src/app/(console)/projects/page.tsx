@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { consoleSections } from "@/features/console-shell/console-sections";
-import { SectionPlaceholder } from "@/features/console-shell/section-placeholder";
+import { ProjectsOverview } from "@/features/projects/projects-overview";
 
-const section = consoleSections.projects;
+export const metadata: Metadata = { title: consoleSections.projects.label };
 
-export const metadata: Metadata = { title: section.label };
-
-export default function ProjectsPage() {
-  return <SectionPlaceholder section={section} />;
+/** Projects of one workspace of the current organization; `?workspace=` chooses which. */
+export default async function ProjectsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { workspace } = await searchParams;
+  return <ProjectsOverview workspaceIdFromLink={typeof workspace === "string" && workspace.length > 0 ? workspace : null} />;
 }

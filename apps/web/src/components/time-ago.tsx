@@ -1,4 +1,4 @@
-import { formatAbsoluteTime, formatRelativeTime } from "./format-time";
+import { formatAbsoluteTime, formatRelativeTime } from "@/lib/format-time";
 
 /**
  * "5 minutes ago", with the exact time for machines (`dateTime`) and for people who want it

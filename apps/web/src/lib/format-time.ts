@@ -1,5 +1,5 @@
 /**
- * Times on the security page: relative for "when" at a glance ("5 minutes ago"), absolute for
+ * Times in the console: relative for "when" at a glance ("5 minutes ago"), absolute for
  * the record ("Jan 5, 2026, 10:04 AM"). English to match the rest of the console; the viewer's
  * own time zone, since that is the clock they compare against.
  */
