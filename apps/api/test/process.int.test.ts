@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { migrationsFolder } from "@hks/db";
-import { afterAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "@hks/db/testing";
+import { afterAll, describe, expect, it, onTestFinished } from "vitest";
 
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
 const mainPath = path.join(repoRoot, "apps/api/src/main.ts");
@@ -74,9 +75,16 @@ describe("the api process", () => {
 
   it("starts in services mode, reports every dependency ready, and stops cleanly on SIGTERM", async () => {
     const port = await freePort();
+    // Its own database and state directory: signing keys sealed by another checkout's generated
+    // master key must not be what this process finds.
+    const database = await createTestDatabase();
+    const stateDir = mkdtempSync(path.join(tmpdir(), "hks-services-"));
+    stateDirs.push(stateDir);
+    onTestFinished(() => database.destroy());
     const run = runApi({
       HKS_PORT: String(port),
-      DATABASE_URL: process.env.DATABASE_URL ?? "",
+      HKS_STATE_DIR: stateDir,
+      DATABASE_URL: database.url,
       REDIS_URL: process.env.REDIS_URL ?? "",
       NATS_URL: process.env.NATS_URL ?? "",
     });

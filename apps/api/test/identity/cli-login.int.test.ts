@@ -72,7 +72,9 @@ describe("hks login: loopback redirect with PKCE, Bearer tokens, refresh", () =>
 
   it("refuses a wrong verifier, a reused code and a missing device id", async () => {
     const { code, verifier } = await cliSignIn("alice@example.com");
-    expect((await redeem(code, `${verifier.slice(0, -1)}A`)).statusCode).toBe(401);
+    // A different last character (never the same one, or the "wrong" verifier would be the right one).
+    const wrongVerifier = `${verifier.slice(0, -1)}${verifier.endsWith("A") ? "B" : "A"}`;
+    expect((await redeem(code, wrongVerifier)).statusCode).toBe(401);
     // The failed attempt consumed the code: a stolen code gives at most one guess.
     expect((await redeem(code, verifier)).statusCode).toBe(401);
     const again = await cliSignIn("alice@example.com");
