@@ -12,3 +12,4 @@ export * from "./rbac";
 export * from "./workspaces";
 export * from "./projects";
 export * from "./tasks";
+export * from "./backups";
