@@ -29,11 +29,12 @@ export function registerBackupRoutes(app: FastifyInstance, backups: BackupServic
         tags: ["backups"],
         summary: "Back up the virtual cluster's objects (the workspace stays RUNNING; one backup or restore at a time)",
         params: workspaceParams,
-        body: createBackupSchema.default({}),
+        // The body is optional: a POST without one arrives as null.
+        body: createBackupSchema.nullish(),
         response: { 202: backupSchema, ...errors },
       },
     },
-    async (request, reply) => reply.code(202).send(await backups.create(accessOf(request), actorOf(request).userId, request.body, requestOriginOf(request))),
+    async (request, reply) => reply.code(202).send(await backups.create(accessOf(request), actorOf(request).userId, request.body ?? {}, requestOriginOf(request))),
   );
 
   zod.get(

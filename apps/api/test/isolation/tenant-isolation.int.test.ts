@@ -122,5 +122,6 @@ describe("tenant isolation (generated from the route table)", () => {
         body: "",
       });
     }
-  });
+    // One world per route (about 90 of them): far longer than one request's budget.
+  }, 180_000);
 });
