@@ -418,6 +418,23 @@ describe("workspace backup and restore on a real control plane", () => {
     expect(audit).toHaveLength(2);
   }, 120_000);
 
+  it("an object the cluster refuses is reported with the reason, and the rest is still restored", async () => {
+    // Someone replaced a ConfigMap in the target by an immutable one with other data.
+    await kubectlOk(targetId, "delete", "configmap", "app-settings", "-n", "team-a");
+    await applyYaml(targetId, JSON.stringify({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "app-settings", namespace: "team-a" }, immutable: true, data: { answer: "41" } }));
+    await kubectlOk(targetId, "delete", "secret", "api-token", "-n", "team-b");
+
+    const restore = await api(owner, "POST", `/backups/${backupId}/restore`, { workspaceId: targetId });
+    const task = await bed.waitForTask(owner, restore.json().taskId, "SUCCEEDED");
+    expect(task.result).toMatchObject({ applied: 17, skippedCount: 1 });
+    const skipped = (task.result as { skipped: { kind: string; namespace: string; name: string; reason: string }[] }).skipped;
+    expect(skipped).toEqual([{ apiVersion: "v1", kind: "ConfigMap", namespace: "team-a", name: "app-settings", reason: expect.stringContaining("immutable") }]);
+    expect(skipped[0]!.reason).toMatch(/^422 Invalid: /);
+    // The deleted Secret came back; the refused ConfigMap kept what the cluster had.
+    expect(await kubectlOk(targetId, "get", "secret", "api-token", "-n", "team-b", "-o", "jsonpath={.data.token}")).toBe(Buffer.from("s3cr3t-token-value").toString("base64"));
+    expect(await kubectlOk(targetId, "get", "configmap", "app-settings", "-n", "team-a", "-o", "jsonpath={.data.answer}")).toBe("41");
+  }, 60_000);
+
   it("a tampered backup file ends the restore in ERROR with a clear reason, and nothing changes", async () => {
     const row = await backupRow(backupId);
     const file = bed.server.deps.backups.store.absolutePathOf(row!.filePath!);
@@ -453,6 +470,20 @@ describe("workspace backup and restore on a real control plane", () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorUserId: owner.userId, organizationId: orgId });
   });
+
+  it("an organization keeps its backups until they are deleted: it cannot be deleted before them", async () => {
+    // A second backup, of the target, then the target goes: the organization holds only a backup.
+    const taken = await api(owner, "POST", `/workspaces/${targetId}/vcluster/backup`);
+    expect(taken.statusCode).toBe(202);
+    await bed.waitForTask(owner, taken.json().taskId, "SUCCEEDED");
+    expect((await api(owner, "DELETE", `/workspaces/${targetId}`)).statusCode).toBe(202);
+    await bed.waitForStatus(owner, orgId, targetId, "DELETED");
+    const refused = await bed.call(owner, { method: "DELETE", url: `/api/v1/organizations/${orgId}` });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({ code: "NOT_EMPTY", message: "Delete the organization's backups first" });
+    expect((await api(owner, "DELETE", `/backups/${taken.json().id}`)).statusCode).toBe(204);
+    expect((await bed.call(owner, { method: "DELETE", url: `/api/v1/organizations/${orgId}` })).statusCode).toBe(204);
+  }, 120_000);
 });
 
 async function poll<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
