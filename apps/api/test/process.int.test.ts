@@ -104,5 +104,5 @@ describe("the api process", () => {
       const ready = run.output().split("\n").find((line) => line.includes('"msg":"database ready"'));
       expect(JSON.parse(ready ?? "{}")).toMatchObject({ database: "pglite", migrationsApplied: attempt === 1 ? committedMigrations : 0 });
     }
-  });
+  }, 90_000); // two cold starts of PGlite and the API
 });

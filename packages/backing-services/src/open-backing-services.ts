@@ -29,12 +29,12 @@ export async function openBackingServices(config: Config, logger: Logger): Promi
       "database ready",
     );
 
-    const cache: Cache = config.redisUrl ? createRedisCache({ url: config.redisUrl }) : createMemoryCache();
+    const cache: Cache = config.redisUrl ? createRedisCache({ url: config.redisUrl, onConnectionError: (error) => logger.warn({ err: error }, "redis connection problem; reconnecting") }) : createMemoryCache();
     opened.push(cache);
     await cache.ping();
 
     const queue: Queue = config.natsUrl
-      ? await createJetStreamQueue({ url: config.natsUrl, name: "hexabase-kaas" })
+      ? await createJetStreamQueue({ url: config.natsUrl, name: "hexabase-kaas", namespace: config.natsNamespace })
       : createMemoryQueue();
     opened.push(queue);
 

@@ -11,13 +11,16 @@ if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return {count, redis.call('PTTL', KEYS[1])}
 `;
 
-export function createRedisCache(options: { url: string; keyPrefix?: string }): Cache {
+export function createRedisCache(options: { url: string; keyPrefix?: string; onConnectionError?: (error: Error) => void }): Cache {
   const redis = new Redis(options.url, {
     keyPrefix: options.keyPrefix ?? "hks:",
     lazyConnect: false,
     maxRetriesPerRequest: 3,
     enableAutoPipelining: true,
   });
+  // ioredis reconnects by itself; without a listener it would print every failed attempt to stderr.
+  // Commands issued meanwhile fail with their own errors, which callers handle.
+  redis.on("error", (error: Error) => options.onConnectionError?.(error));
   redis.defineCommand("hksIncrementWithTtl", { numberOfKeys: 1, lua: INCREMENT_WITH_TTL });
 
   return {

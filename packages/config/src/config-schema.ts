@@ -125,6 +125,8 @@ export const configSchema = z.object({
   DATABASE_URL: optionalUrl(["postgres:", "postgresql:"]),
   REDIS_URL: optionalUrl(["redis:", "rediss:"]),
   NATS_URL: optionalUrl(["nats:", "tls:"]),
+  HKS_NATS_NAMESPACE: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, "letters, digits, _ and - (1–32)").default("hks"),
+  HKS_TASK_ACK_WAIT_SECONDS: positiveInt.default(30),
 });
 
 export type RawConfig = z.output<typeof configSchema>;

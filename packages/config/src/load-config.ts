@@ -34,6 +34,13 @@ export interface Config {
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
   natsUrl: string | undefined;
+  /** Prefix of this platform's subjects and stream on NATS (several platforms may share one server). */
+  natsNamespace: string;
+  /**
+   * How long a worker may go silent on a task before another worker takes it over. A worker that
+   * is alive says it is still working every third of this, so only a dead worker's tasks move.
+   */
+  taskAckWaitMs: number;
 }
 
 export class ConfigError extends Error {
@@ -109,6 +116,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: raw.DATABASE_URL,
     redisUrl: raw.REDIS_URL,
     natsUrl: raw.NATS_URL,
+    natsNamespace: raw.HKS_NATS_NAMESPACE,
+    taskAckWaitMs: raw.HKS_TASK_ACK_WAIT_SECONDS * 1000,
   };
 }
 

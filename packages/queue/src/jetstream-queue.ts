@@ -85,12 +85,13 @@ export async function createJetStreamQueue(options: JetStreamQueueOptions): Prom
       // A consumer name may not contain '.', '*' or '>'; the durable plus the subject keeps
       // consumers of different subjects on the same work-queue stream non-overlapping.
       const durableName = `${consumeOptions.durable}_${subject}`.replace(/[.*>\s]/g, "_");
+      const ackWaitMs = consumeOptions.ackWaitMs ?? 60_000;
       const consumerConfig = {
         durable_name: durableName,
         filter_subject: wire(subject),
         ack_policy: AckPolicy.Explicit,
         deliver_policy: DeliverPolicy.All,
-        ack_wait: nanos(consumeOptions.ackWaitMs ?? 60_000),
+        ack_wait: nanos(ackWaitMs),
         // JetStream counts deliveries itself; one spare delivery lets the last failure be
         // handled here (dead-lettered and terminated) rather than silently dropped.
         max_deliver: consumeOptions.maxDeliver + 1,
@@ -107,6 +108,9 @@ export async function createJetStreamQueue(options: JetStreamQueueOptions): Prom
 
       const handle = async (msg: JsMsg): Promise<void> => {
         const message = toMessage(msg);
+        // While the handler runs, tell JetStream it is still being worked on: only a consumer
+        // that died stops doing so, and only its messages are redelivered after the ack wait.
+        const stillWorking = setInterval(() => msg.working(), Math.max(500, Math.floor(ackWaitMs / 3)));
         try {
           await handler(message);
           msg.ack();
@@ -117,6 +121,8 @@ export async function createJetStreamQueue(options: JetStreamQueueOptions): Prom
           } else {
             msg.nak(retryDelay(consumeOptions.backoffMs, message.deliveryCount));
           }
+        } finally {
+          clearInterval(stillWorking);
         }
       };
 

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadConfigOrExit } from "@hks/config";
@@ -45,6 +46,22 @@ if (devIdp) {
   ]);
 }
 
+/**
+ * Workspaces need a host cluster. Outside production, without HKS_HOST_KUBECONFIG, a local
+ * Kubernetes control plane (with the virtual-cluster runtime) runs under the state directory and
+ * keeps its data between runs; HKS_LOCAL_KUBERNETES=off leaves it out.
+ */
+const localKubernetes = config.env !== "production" && config.kubernetes.hostKubeconfigPath === undefined && process.env.HKS_LOCAL_KUBERNETES !== "off";
+const kubeStateDir = path.join(config.stateDir, "kube");
+const kubeEnvFile = path.join(kubeStateDir, "env.sh");
+const kubeSpec: ProcessSpec = {
+  name: "kube",
+  command: process.execPath,
+  args: [...tsx("packages/kube-local/src/cli.ts"), "up", "--state-dir", kubeStateDir],
+  cwd: repoRoot,
+  env: {},
+};
+
 processes.push({ name: "api", command: process.execPath, args: tsx("apps/api/src/main.ts"), cwd: repoRoot, env: platformEnv, readyUrl: `${apiOrigin}/readyz` });
 if (config.mode === "services") {
   processes.push({ name: "worker", command: process.execPath, args: tsx("apps/worker/src/main.ts"), cwd: repoRoot, env: platformEnv });
@@ -59,9 +76,23 @@ processes.push({
 });
 
 const supervisor = new Supervisor();
-for (const spec of processes) supervisor.start(spec);
 process.on("SIGINT", () => void supervisor.stop());
 process.on("SIGTERM", () => void supervisor.stop());
+if (localKubernetes) {
+  // The CLI writes env.sh once the control plane serves; a stale one from the last run must not count.
+  rmSync(kubeEnvFile, { force: true });
+  process.stdout.write("  Starting the local Kubernetes control plane (the first run builds it from Go modules: ~11 min on 2 cores)\n");
+  supervisor.start(kubeSpec);
+  const ready = await Promise.race([waitForFile(kubeEnvFile, 30 * 60_000), supervisor.done.then(() => false)]);
+  if (!ready) {
+    process.stderr.write("the local Kubernetes control plane did not start; see its output above\n");
+    await supervisor.stop();
+    process.exit(1);
+  }
+  const kubeconfig = /^export KUBECONFIG=(.+)$/m.exec(readFileSync(kubeEnvFile, "utf8"))?.[1];
+  if (kubeconfig) platformEnv.HKS_HOST_KUBECONFIG = kubeconfig;
+}
+for (const spec of processes) supervisor.start(spec);
 
 const readiness = await Promise.all(processes.map((spec) => (spec.readyUrl ? waitUntilReady(spec.readyUrl, 180_000) : true)));
 if (readiness.every(Boolean)) {
@@ -74,6 +105,7 @@ if (readiness.every(Boolean)) {
       `    API docs       ${apiOrigin}/docs`,
       `    OpenAPI        ${apiOrigin}/openapi.json`,
       `    Metrics        ${apiOrigin}/metrics`,
+      ...(localKubernetes ? [`    Kubernetes     local host cluster: source ${kubeEnvFile}  (kubectl as cluster admin)`] : []),
       ...(devIdp ? ["    Sign in        with \"Development sign-in\" as alice@example.com or bob@example.com (no password)"] : []),
       "  Press Ctrl-C to stop.",
       "",
@@ -81,3 +113,12 @@ if (readiness.every(Boolean)) {
   );
 }
 process.exitCode = await supervisor.done;
+
+async function waitForFile(file: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (existsSync(file)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return false;
+}

@@ -29,9 +29,13 @@ export async function startBackgroundWork(deps: {
   outboxIntervalMs?: number;
   /** How often every workspace's cluster is compared with the database (default: the config's). */
   reconcileIntervalMs?: number;
+  /** Silence after which a task held by a worker is handed to another (see HKS_TASK_ACK_WAIT_SECONDS). */
+  taskAckWaitMs?: number;
 }) {
   const { identity, tasks, clusters } = deps.platform;
-  const runTask = createTaskRunner({ db: deps.db, registry: tasks.registry, audit: identity.audit, logger: deps.logger });
+  const taskAckWaitMs = deps.taskAckWaitMs ?? 30_000;
+  // The lease a worker holds on a running task lasts as long as the queue waits for a silent consumer.
+  const runTask = createTaskRunner({ db: deps.db, registry: tasks.registry, audit: identity.audit, logger: deps.logger, leaseMs: taskAckWaitMs });
   const consumers = await startTaskConsumers({
     queue: deps.queue,
     logger: deps.logger,
@@ -41,7 +45,7 @@ export async function startBackgroundWork(deps: {
         handle: runTask,
         // The runner decides when a task has used up its attempts (and acknowledges it then);
         // the queue only paces the retries.
-        retry: { maxDeliver: 1_000, backoffMs: deps.taskBackoffMs ?? TASK_BACKOFF_MS, ackWaitMs: 10 * 60_000 },
+        retry: { maxDeliver: 1_000, backoffMs: deps.taskBackoffMs ?? TASK_BACKOFF_MS, ackWaitMs: taskAckWaitMs },
       },
       workspaceSyncHandler({ ...clusters.taskDeps, logger: deps.logger }),
     ],

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createClusterClient, type ClusterClient } from "@hks/kube";
+import { explainingErrors } from "./cluster-errors";
 
 /** The host cluster workspaces are provisioned on: its admin kubeconfig and a client for it. */
 export interface HostCluster {
@@ -19,5 +20,5 @@ export function loadHostCluster(kubeconfigPath: string | undefined): HostCluster
   } catch (error) {
     throw new Error(`HKS_HOST_KUBECONFIG: cannot read ${kubeconfigPath} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  return { kubeconfig, client: createClusterClient(kubeconfig) };
+  return { kubeconfig, client: explainingErrors(createClusterClient(kubeconfig), "host") };
 }

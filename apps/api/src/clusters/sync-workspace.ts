@@ -1,6 +1,8 @@
 import { createClusterClient, renderVirtualCluster, type ClusterClient } from "@hks/kube";
 import type { Database } from "@hks/db";
 import type { KubernetesObject } from "@kubernetes/client-node";
+import { explainingErrors } from "./cluster-errors";
+import { TaskFailed } from "../tasks/task-definition";
 import type { HostCluster } from "./host-cluster";
 import { desiredInsideObjects, objectKey, PRUNED_KINDS, prunedSelector } from "./desired-objects";
 import type { WorkspaceConnections } from "./workspace-connections";
@@ -13,7 +15,8 @@ export interface SyncResult {
 
 /** The host's client, or a clear failure when this platform has no host cluster configured. */
 export function requireHost(host: HostCluster | undefined): ClusterClient {
-  if (!host) throw new Error("No host cluster is configured (set HKS_HOST_KUBECONFIG to the host cluster's admin kubeconfig)");
+  // Retrying cannot fix configuration: the task ends at once, saying what to set.
+  if (!host) throw new TaskFailed("No host cluster is configured (set HKS_HOST_KUBECONFIG to the host cluster's admin kubeconfig)");
   return host.client;
 }
 
@@ -33,7 +36,7 @@ export async function applyHostObjects(host: ClusterClient, workspace: Workspace
 export async function syncInside(deps: { db: Database; connections: WorkspaceConnections }, workspaceId: string): Promise<SyncResult> {
   const connection = await deps.connections.load(workspaceId);
   if (!connection) throw new Error("The workspace has no virtual cluster connection yet");
-  const cluster = createClusterClient(connection.kubeconfig);
+  const cluster = explainingErrors(createClusterClient(connection.kubeconfig), "virtual");
   const desired = desiredInsideObjects(await loadInsideSpec(deps.db, workspaceId));
   await cluster.apply(desired);
 

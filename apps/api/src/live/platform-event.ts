@@ -8,7 +8,8 @@ type Executor = Pick<Database, "insert">;
  */
 export type PlatformEvent =
   | { type: "workspace.status"; organizationId: string; workspaceId: string; status: string; reason: string | null; at: string }
-  | { type: "project.status"; organizationId: string; workspaceId: string; projectId: string; status: string; at: string }
+  /** A project was created, updated, moved or deleted; its namespace follows through a workspace sync. */
+  | { type: "project.status"; organizationId: string; workspaceId: string; projectId: string; status: "CREATED" | "UPDATED" | "MOVED" | "DELETED"; at: string }
   | {
       type: "task.progress";
       organizationId: string;

@@ -19,6 +19,7 @@ import { projectInScope } from "./project-in-scope";
 import { ensureDepth, ensureRoomFor } from "./project-placement";
 import { depthOf, subtreeOf } from "./project-tree";
 import { requestWorkspaceSync } from "../clusters/workspace-sync";
+import { emitEvent } from "../live/platform-event";
 
 const p = schema.projects;
 
@@ -66,6 +67,7 @@ export function createProjectService(deps: { db: Database; audit: AuditWriter; a
           if (!row) throw new Error("insert returned nothing");
           await tx.insert(schema.projectMembers).values({ projectId: row.id, userId: actorUserId, role: "project_admin" });
           await requestWorkspaceSync(tx, row.workspaceId);
+          await emitEvent(tx, { type: "project.status", organizationId: access.organizationId, workspaceId: row.workspaceId, projectId: row.id, status: "CREATED", at: new Date().toISOString() });
           await audit.record(tx, origin, {
             type: "project.created",
             success: true,
@@ -126,6 +128,7 @@ export function createProjectService(deps: { db: Database; audit: AuditWriter; a
             .returning();
           if (!after) throw new Error("update returned nothing");
           await requestWorkspaceSync(tx, scope.workspaceId);
+          await emitEvent(tx, { type: "project.status", organizationId: scope.organizationId, workspaceId: scope.workspaceId, projectId: after.id, status: "UPDATED", at: new Date().toISOString() });
           await audit.record(tx, origin, {
             type: "project.updated",
             success: true,
@@ -171,6 +174,7 @@ export function createProjectService(deps: { db: Database; audit: AuditWriter; a
           .returning();
         if (!after) throw new Error("update returned nothing");
         await requestWorkspaceSync(tx, scope.workspaceId);
+        await emitEvent(tx, { type: "project.status", organizationId: scope.organizationId, workspaceId: scope.workspaceId, projectId: after.id, status: "MOVED", at: new Date().toISOString() });
         await audit.record(tx, origin, {
           type: "project.moved",
           success: true,
@@ -204,6 +208,7 @@ export function createProjectService(deps: { db: Database; audit: AuditWriter; a
         rows.sort((a, b) => (levels.get(b.id) ?? 0) - (levels.get(a.id) ?? 0));
         for (const row of rows) {
           await requestWorkspaceSync(tx, scope.workspaceId);
+          await emitEvent(tx, { type: "project.status", organizationId: scope.organizationId, workspaceId: scope.workspaceId, projectId: row.id, status: "DELETED", at: new Date().toISOString() });
           await audit.record(tx, origin, {
             type: "project.deleted",
             success: true,

@@ -24,7 +24,10 @@ export function startOutboxRelay(deps: { db: Database; queue: Queue; logger: Log
         .orderBy(asc(schema.outbox.id))
         .limit(batchSize)
         .for("update", { skipLocked: true });
-      for (const row of rows) await deps.queue.publish(row.subject, row.payload, { messageId: row.id });
+      for (const row of rows) {
+        const { duplicate } = await deps.queue.publish(row.subject, row.payload, { messageId: row.id });
+        deps.logger.debug({ outboxId: row.id, subject: row.subject, duplicate }, "outbox message relayed");
+      }
       if (rows.length > 0) {
         await tx.update(schema.outbox).set({ publishedAt: new Date() }).where(inArray(schema.outbox.id, rows.map((row) => row.id)));
       }

@@ -2,7 +2,8 @@ import type { AuditWriter } from "@hks/audit";
 import { schema, type Database } from "@hks/db";
 import type { Logger } from "@hks/observability";
 import type { QueueMessage } from "@hks/queue";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { and, asc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { TaskFailed } from "./task-definition";
 import type { TaskRegistry } from "./task-registry";
 
@@ -18,13 +19,15 @@ export class RetryLater extends Error {}
  * reason people can read. Cancellation is honoured between steps. Deliveries of finished or
  * cancelled tasks are acknowledged and ignored, which makes duplicates harmless.
  */
-export function createTaskRunner(deps: { db: Database; registry: TaskRegistry; audit: AuditWriter; logger: Logger }) {
+export function createTaskRunner(deps: { db: Database; registry: TaskRegistry; audit: AuditWriter; logger: Logger; leaseMs?: number }) {
   const { db } = deps;
+  const leaseMs = deps.leaseMs ?? 30_000;
+  const leaseUntil = () => new Date(Date.now() + leaseMs);
   const finish = async (taskId: string, status: "SUCCEEDED" | "ERROR" | "CANCELLED", reason: string | null, type: "task.succeeded" | "task.failed" | "task.cancelled") => {
     await db.transaction(async (tx) => {
       const [task] = await tx
         .update(schema.tasks)
-        .set({ status, errorReason: reason, finishedAt: new Date(), updatedAt: new Date(), version: sql`${schema.tasks.version} + 1` })
+        .set({ status, errorReason: reason, finishedAt: new Date(), updatedAt: new Date(), leaseOwner: null, leaseExpiresAt: null, version: sql`${schema.tasks.version} + 1` })
         .where(eq(schema.tasks.id, taskId))
         .returning();
       if (task) {
@@ -33,16 +36,41 @@ export function createTaskRunner(deps: { db: Database; registry: TaskRegistry; a
     });
   };
 
-  return async function runTask(message: QueueMessage): Promise<void> {
+  async function runTask(message: QueueMessage): Promise<void> {
     const { taskId } = message.payload as { taskId?: string };
     if (typeof taskId !== "string") return;
+    // A queue can deliver a message twice (a redelivery racing a slow consumer, a publish retried
+    // after a crash); the lease makes sure only one delivery runs the task at a time.
+    const leaseOwner = randomUUID();
+    const t = schema.tasks;
     const [task] = await db
-      .update(schema.tasks)
-      .set({ status: "RUNNING", attempts: sql`${schema.tasks.attempts} + 1`, startedAt: sql`coalesce(${schema.tasks.startedAt}, now())`, updatedAt: new Date() })
-      .where(and(eq(schema.tasks.id, taskId), inArray(schema.tasks.status, ["PENDING", "RUNNING"])))
+      .update(t)
+      .set({ status: "RUNNING", attempts: sql`${t.attempts} + 1`, startedAt: sql`coalesce(${t.startedAt}, now())`, updatedAt: new Date(), leaseOwner, leaseExpiresAt: leaseUntil() })
+      .where(and(eq(t.id, taskId), inArray(t.status, ["PENDING", "RUNNING"]), or(isNull(t.leaseExpiresAt), lt(t.leaseExpiresAt, new Date()))))
       .returning();
-    if (!task) return;
-    const log = deps.logger.child({ taskId, kind: task.kind, attempt: task.attempts });
+    if (!task) {
+      const [current] = await db.select({ status: t.status }).from(t).where(eq(t.id, taskId));
+      // Held by a live worker: come back later (by then it is finished, or its worker died and the lease ran out).
+      if (current && (current.status === "PENDING" || current.status === "RUNNING")) throw new RetryLater("the task is running on another worker");
+      return;
+    }
+    const renew = setInterval(() => {
+      void db
+        .update(t)
+        .set({ leaseExpiresAt: leaseUntil() })
+        .where(and(eq(t.id, task.id), eq(t.leaseOwner, leaseOwner)))
+        .catch((error: unknown) => deps.logger.warn({ err: error, taskId }, "could not renew a task lease"));
+    }, Math.max(200, Math.floor(leaseMs / 3)));
+    try {
+      await runClaimed(task, leaseOwner);
+    } finally {
+      clearInterval(renew);
+    }
+  }
+
+  async function runClaimed(task: typeof schema.tasks.$inferSelect, leaseOwner: string): Promise<void> {
+    const t = schema.tasks;
+    const log = deps.logger.child({ taskId: task.id, kind: task.kind, attempt: task.attempts });
     const definition = deps.registry.get(task.kind);
     if (!definition) {
       await finish(task.id, "ERROR", `This platform does not know how to run "${task.kind}" tasks`, "task.failed");
@@ -84,11 +112,13 @@ export function createTaskRunner(deps: { db: Database; registry: TaskRegistry; a
           return;
         }
         log.warn({ err: error, step: step.name }, "task step failed; will retry");
-        await db.update(schema.tasks).set({ errorReason: reason, updatedAt: new Date() }).where(eq(schema.tasks.id, task.id));
+        await db.update(t).set({ errorReason: reason, updatedAt: new Date(), leaseOwner: null, leaseExpiresAt: null }).where(and(eq(t.id, task.id), eq(t.leaseOwner, leaseOwner)));
         throw new RetryLater(reason);
       }
       await db.update(schema.taskSteps).set({ status: "DONE", finishedAt: new Date() }).where(stepKey);
     }
     await finish(task.id, "SUCCEEDED", null, "task.succeeded");
-  };
+  }
+
+  return runTask;
 }

@@ -21,6 +21,12 @@ export const tasks = pgTable(
     /** What the task reports when it is done (e.g. a restore's objects applied and skipped, with reasons). */
     result: jsonb("result").$type<Record<string, unknown>>(),
     cancelRequested: timestamp("cancel_requested_at", { withTimezone: true, mode: "date" }),
+    /**
+     * Which delivery runs the task now, and until when (renewed while it runs). A duplicate
+     * delivery never runs a task another live worker holds; a dead worker's lease runs out.
+     */
+    leaseOwner: text("lease_owner"),
+    leaseExpiresAt: timestamp("lease_expires_at", { withTimezone: true, mode: "date" }),
     createdBy: text("created_by"),
     startedAt: timestamp("started_at", { withTimezone: true, mode: "date" }),
     finishedAt: timestamp("finished_at", { withTimezone: true, mode: "date" }),
