@@ -1,6 +1,7 @@
 import type { Cache } from "@hks/cache";
 import type { Config } from "@hks/config";
 import type { DatabaseHandle } from "@hks/db";
+import type { EventBus } from "@hks/events";
 import type { Logger } from "@hks/observability";
 import type { Queue } from "@hks/queue";
 import type { Registry } from "prom-client";
@@ -19,6 +20,8 @@ export interface ApiDependencies {
   database: DatabaseHandle;
   cache: Cache;
   queue: Queue;
+  /** Broadcast bus the live-updates sockets listen on (every replica receives every event). */
+  events: EventBus;
   metrics: Registry;
   identity: Identity;
   tenancy: Tenancy;

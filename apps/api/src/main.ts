@@ -18,7 +18,7 @@ const app = await buildServer({ config, logger, metrics, ...platform, ...service
 // PGlite belongs to one process, so in embedded mode this process is the worker too.
 const worker =
   config.mode === "embedded"
-    ? await startBackgroundWork({ db: services.database.db, cache: services.cache, queue: services.queue, logger, platform, taskAckWaitMs: config.taskAckWaitMs })
+    ? await startBackgroundWork({ db: services.database.db, cache: services.cache, queue: services.queue, events: services.events, logger, platform, taskAckWaitMs: config.taskAckWaitMs })
     : undefined;
 
 await app.listen({ host: config.http.host, port: config.http.port });

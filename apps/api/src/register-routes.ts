@@ -6,6 +6,7 @@ import { registerClusterRoutes } from "./clusters/cluster-routes";
 import type { ApiDependencies } from "./dependencies";
 import { registerGroupRoutes } from "./groups/group-routes";
 import { registerHealthRoutes } from "./health/health-routes";
+import { registerLiveRoutes } from "./live/live-routes";
 import { registerOrganizationRoutes } from "./organizations/organization-routes";
 import { registerPlanRoutes } from "./plans/plan-routes";
 import { registerProjectRoutes } from "./projects/project-routes";
@@ -34,4 +35,5 @@ export function registerRoutes(app: FastifyInstance, deps: ApiDependencies): voi
   registerTaskRoutes(app, deps.tasks.service);
   registerClusterRoutes(app, deps.clusters.service);
   registerBackupRoutes(app, deps.backups.service);
+  registerLiveRoutes(app, deps);
 }

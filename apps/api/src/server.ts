@@ -13,6 +13,7 @@ import { installJsonBodyParser } from "./http/json-body-parser";
 import { installOpenApi } from "./http/openapi";
 import { requestIdFor } from "./http/request-id";
 import { installRequestLifecycle } from "./http/request-lifecycle";
+import { installWebSockets } from "./http/websockets";
 import { installOriginPolicy } from "./security/origin-policy";
 import { installRateLimits } from "./security/rate-limits";
 import { installSecurityHeaders } from "./security/security-headers";
@@ -54,6 +55,9 @@ export async function buildServer(deps: ApiDependencies): Promise<FastifyInstanc
     metrics: createHttpMetrics(deps.metrics),
     requestTimeoutMs: config.http.requestTimeoutMs,
   });
+  // Before any hook that may refuse a request: its own onRequest hook marks upgrade requests, so
+  // that a refused upgrade's socket is closed after the error response.
+  await installWebSockets(app);
   await installSecurityHeaders(app);
   await installOriginPolicy(app, { allowedOrigins: config.auth.corsOrigins, throttledAudit: deps.identity.throttledAudit });
   await app.register(cookie);

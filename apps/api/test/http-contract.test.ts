@@ -141,7 +141,7 @@ describe("HTTP contract: envelopes, limits and request ids", () => {
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({
       status: "ready",
-      checks: { database: { status: "ok" }, redis: { status: "not_configured" }, nats: { status: "not_configured" } },
+      checks: { database: { status: "ok" }, redis: { status: "not_configured" }, nats: { status: "not_configured" }, events: { status: "not_configured" } },
     });
   });
 

@@ -84,7 +84,7 @@ describe("the api process", () => {
     const readiness = await (await fetch(`http://127.0.0.1:${port}/readyz`)).json();
     expect(readiness).toMatchObject({
       status: "ready",
-      checks: { database: { status: "ok" }, redis: { status: "ok" }, nats: { status: "ok" } },
+      checks: { database: { status: "ok" }, redis: { status: "ok" }, nats: { status: "ok" }, events: { status: "ok" } },
     });
     run.kill("SIGTERM");
     expect(await run.exitCode).toBe(0);

@@ -14,7 +14,7 @@ if (config.mode === "embedded") {
 }
 const services = await openBackingServices(config, logger);
 const platform = await createPlatformServices(config, logger, services);
-const work = await startBackgroundWork({ db: services.database.db, cache: services.cache, queue: services.queue, logger, platform, taskAckWaitMs: config.taskAckWaitMs });
+const work = await startBackgroundWork({ db: services.database.db, cache: services.cache, queue: services.queue, events: services.events, logger, platform, taskAckWaitMs: config.taskAckWaitMs });
 logger.info("worker started");
 
 let stopping = false;

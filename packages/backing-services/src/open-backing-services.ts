@@ -1,6 +1,7 @@
 import { createMemoryCache, createRedisCache, type Cache } from "@hks/cache";
 import type { Config } from "@hks/config";
 import { migrateDatabase, openDatabase, type DatabaseHandle } from "@hks/db";
+import { createMemoryEventBus, createNatsEventBus, type EventBus } from "@hks/events";
 import type { Logger } from "@hks/observability";
 import { createJetStreamQueue, createMemoryQueue, type Queue } from "@hks/queue";
 
@@ -8,14 +9,16 @@ export interface BackingServices {
   database: DatabaseHandle;
   cache: Cache;
   queue: Queue;
+  /** Broadcast events for live updates (core NATS in services mode, in-process when embedded). */
+  events: EventBus;
   /** Closes everything opened here, in reverse order; safe to call once on shutdown. */
   close(): Promise<void>;
 }
 
 /**
- * Opens the database, cache and queue the config asks for: the real PostgreSQL, Redis and NATS
- * JetStream in services mode, or PGlite with in-process adapters in embedded mode. Pending
- * migrations are applied here so a process never serves on an old schema.
+ * Opens the database, cache, queue and event bus the config asks for: the real PostgreSQL, Redis,
+ * NATS JetStream and core NATS in services mode, or PGlite with in-process adapters in embedded
+ * mode. Pending migrations are applied here so a process never serves on an old schema.
  */
 export async function openBackingServices(config: Config, logger: Logger): Promise<BackingServices> {
   const opened: { close(): Promise<void> }[] = [];
@@ -38,11 +41,17 @@ export async function openBackingServices(config: Config, logger: Logger): Promi
       : createMemoryQueue();
     opened.push(queue);
 
+    const events: EventBus = config.natsUrl
+      ? await createNatsEventBus({ url: config.natsUrl, name: "hexabase-kaas-events" })
+      : createMemoryEventBus();
+    opened.push(events);
+
     logger.info({ mode: config.mode }, "backing services ready");
     return {
       database,
       cache,
       queue,
+      events,
       async close() {
         for (const resource of opened.reverse()) {
           await resource.close().catch((error: unknown) => logger.warn({ err: error }, "error while closing"));

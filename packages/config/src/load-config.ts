@@ -31,6 +31,15 @@ export interface Config {
     /** How long provisioning, start, stop and upgrade wait for a virtual cluster. */
     readyTimeoutMs: number;
   };
+  /** The live-updates WebSocket (`docs/live-updates.md`). */
+  live: {
+    /** How often each socket is pinged (and sent a heartbeat frame); a socket silent for a whole interval is dropped. */
+    heartbeatMs: number;
+    /** How often each socket re-checks its session and organization membership. */
+    recheckMs: number;
+    /** Open sockets one user may hold on one replica. */
+    maxConnectionsPerUser: number;
+  };
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
   natsUrl: string | undefined;
@@ -112,6 +121,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       backupDir: path.resolve(raw.HKS_BACKUP_DIR ?? path.join(raw.HKS_STATE_DIR, "backups")),
       reconcileIntervalMs: raw.HKS_RECONCILE_INTERVAL_SECONDS * 1000,
       readyTimeoutMs: raw.HKS_VCLUSTER_READY_TIMEOUT_SECONDS * 1000,
+    },
+    live: {
+      heartbeatMs: raw.HKS_LIVE_HEARTBEAT_SECONDS * 1000,
+      recheckMs: raw.HKS_LIVE_RECHECK_SECONDS * 1000,
+      maxConnectionsPerUser: raw.HKS_LIVE_MAX_CONNECTIONS_PER_USER,
     },
     databaseUrl: raw.DATABASE_URL,
     redisUrl: raw.REDIS_URL,

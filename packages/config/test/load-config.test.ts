@@ -69,3 +69,15 @@ describe("HKS_TRUSTED_PROXIES", () => {
     expect(problemsOf({ HKS_TRUSTED_PROXIES: "everyone" })[0]?.variable).toBe("HKS_TRUSTED_PROXIES");
   });
 });
+
+describe("HKS_LIVE_*", () => {
+  it("defaults the events socket's intervals and limit, and reads them in seconds", () => {
+    expect(loadConfig({}).live).toEqual({ heartbeatMs: 25_000, recheckMs: 20_000, maxConnectionsPerUser: 20 });
+    expect(loadConfig({ HKS_LIVE_HEARTBEAT_SECONDS: "10", HKS_LIVE_RECHECK_SECONDS: "5", HKS_LIVE_MAX_CONNECTIONS_PER_USER: "2" }).live).toEqual({ heartbeatMs: 10_000, recheckMs: 5_000, maxConnectionsPerUser: 2 });
+  });
+
+  it("names the variable when a value is not a positive whole number", () => {
+    expect(problemsOf({ HKS_LIVE_RECHECK_SECONDS: "0" })[0]?.variable).toBe("HKS_LIVE_RECHECK_SECONDS");
+    expect(problemsOf({ HKS_LIVE_HEARTBEAT_SECONDS: "soon" })[0]?.variable).toBe("HKS_LIVE_HEARTBEAT_SECONDS");
+  });
+});

@@ -26,6 +26,7 @@ export const errorCodes = {
   PRECONDITION_REQUIRED: { status: 428, description: "Updates must send the resource's ETag in If-Match." },
   PAYLOAD_TOO_LARGE: { status: 413, description: "The request body is larger than the allowed limit." },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, description: "The request body has a content type the route does not accept." },
+  UPGRADE_REQUIRED: { status: 426, description: "The endpoint speaks WebSocket only; connect with an Upgrade: websocket request." },
   RATE_LIMITED: { status: 429, description: "Too many requests; retry after the time in Retry-After." },
   INTERNAL: { status: 500, description: "An unexpected error occurred; it has been logged with the request id." },
   SERVICE_UNAVAILABLE: { status: 503, description: "A dependency is unavailable; retry later." },

@@ -13,3 +13,4 @@ export * from "./workspaces";
 export * from "./projects";
 export * from "./tasks";
 export * from "./backups";
+export * from "./live";

@@ -1,5 +1,6 @@
 import type { Cache } from "@hks/cache";
 import type { Database } from "@hks/db";
+import type { EventBus } from "@hks/events";
 import type { Logger } from "@hks/observability";
 import type { Queue } from "@hks/queue";
 import type { PlatformServices } from "../platform-services";
@@ -15,7 +16,7 @@ import { startTaskConsumers } from "./task-consumers";
 const TASK_BACKOFF_MS = [1_000, 5_000, 15_000, 30_000, 60_000];
 
 /**
- * Everything the worker does: relay the outbox to the queue, run tasks, and run scheduled
+ * Everything the worker does: relay the outbox to the queue and the event bus, run tasks, and run scheduled
  * maintenance. The worker process runs it in services mode; in embedded mode the API process
  * runs it beside the HTTP server.
  */
@@ -23,6 +24,7 @@ export async function startBackgroundWork(deps: {
   db: Database;
   cache: Cache;
   queue: Queue;
+  events: EventBus;
   logger: Logger;
   platform: PlatformServices;
   taskBackoffMs?: number[];
@@ -50,7 +52,7 @@ export async function startBackgroundWork(deps: {
       workspaceSyncHandler({ ...clusters.taskDeps, logger: deps.logger }),
     ],
   });
-  const relay = startOutboxRelay({ db: deps.db, queue: deps.queue, logger: deps.logger, ...(deps.outboxIntervalMs ? { intervalMs: deps.outboxIntervalMs } : {}) });
+  const relay = startOutboxRelay({ db: deps.db, queue: deps.queue, events: deps.events, logger: deps.logger, ...(deps.outboxIntervalMs ? { intervalMs: deps.outboxIntervalMs } : {}) });
   const scheduler = startScheduler({
     cache: deps.cache,
     logger: deps.logger,

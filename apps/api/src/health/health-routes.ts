@@ -9,7 +9,7 @@ const startedAt = Date.now();
 
 export function registerHealthRoutes(
   app: FastifyInstance,
-  deps: Pick<ApiDependencies, "database" | "cache" | "queue" | "config">,
+  deps: Pick<ApiDependencies, "database" | "cache" | "queue" | "events" | "config">,
 ): void {
   const zod = app.withTypeProvider<ZodTypeProvider>();
 
@@ -39,7 +39,8 @@ export function registerHealthRoutes(
         summary: "Readiness: every configured dependency answers",
         description:
           "In embedded mode the cache and queue are in-process and always ready; in services mode " +
-          "PostgreSQL, Redis and NATS are each pinged with a short timeout. 503 when any fails.",
+          "PostgreSQL, Redis and NATS (the JetStream work queue and the core NATS event bus, on separate " +
+          "connections) are each pinged with a short timeout. 503 when any fails.",
         response: { 200: readinessSchema, 503: readinessSchema },
       },
     },
@@ -50,6 +51,7 @@ export function registerHealthRoutes(
           database: () => deps.database.ping(),
           redis: embedded ? undefined : () => deps.cache.ping(),
           nats: embedded ? undefined : () => deps.queue.ping(),
+          events: embedded ? undefined : () => deps.events.ping(),
         },
         2_000,
       );

@@ -6,6 +6,7 @@ import type { ResolvedAccess } from "../authorization/resolved-access";
 import type { Authorizer } from "../authorization/authorizer";
 import { decodeCursor, pageOf } from "../http/pagination";
 import { dispatchTask } from "./enqueue-task";
+import { emitTaskProgress } from "./task-progress-event";
 
 type TaskRow = typeof schema.tasks.$inferSelect;
 type StepRow = typeof schema.taskSteps.$inferSelect;
@@ -103,6 +104,7 @@ export function createTaskService(deps: { db: Database; audit: AuditWriter; auth
         if (!updated) throw new AppError("CONFLICT", "Only a task in ERROR or CANCELLED can be retried");
         await tx.update(schema.taskSteps).set({ status: "PENDING", error: null }).where(and(eq(schema.taskSteps.taskId, taskId), eq(schema.taskSteps.status, "FAILED")));
         await dispatchTask(tx, taskId);
+        await emitTaskProgress(tx, updated, "PENDING", null);
         await deps.audit.record(tx, origin, { type: "task.retried", success: true, actorUserId: userId, organizationId: updated.organizationId, targetType: "task", targetId: taskId });
         return updated;
       });
@@ -119,6 +121,8 @@ export function createTaskService(deps: { db: Database; audit: AuditWriter; auth
           .where(and(eq(schema.tasks.id, taskId), inArray(schema.tasks.status, ["PENDING", "RUNNING"])))
           .returning();
         if (!updated) throw new AppError("CONFLICT", "Only a pending or running task can be cancelled");
+        // The status stays until the runner stops between steps; clients re-read and see cancelRequested.
+        await emitTaskProgress(tx, updated, updated.status, null);
         await deps.audit.record(tx, origin, { type: "task.cancelled", success: true, actorUserId: userId, organizationId: updated.organizationId, targetType: "task", targetId: taskId, metadata: { requested: true } });
         return updated;
       });

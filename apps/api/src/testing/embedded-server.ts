@@ -1,6 +1,7 @@
 import { createMemoryCache, type Cache } from "@hks/cache";
 import { loadConfig } from "@hks/config";
 import { connectPglite, migrateDatabase, type DatabaseHandle } from "@hks/db";
+import { createMemoryEventBus, type EventBus } from "@hks/events";
 import { createLogger, createMetricsRegistry } from "@hks/observability";
 import { createMemoryQueue, type Queue } from "@hks/queue";
 import type { FastifyInstance } from "fastify";
@@ -17,7 +18,7 @@ export interface TestServer {
 
 /**
  * A server on whatever backing services the caller gives, defaulting to the embedded ones
- * (in-memory PGlite, in-process cache and queue): the same code path as `npm start`. Tests and
+ * (in-memory PGlite, in-process cache, queue and event bus): the same code path as `npm start`. Tests and
  * benchmarks build servers through this, never by hand.
  */
 export async function buildTestServer(options: {
@@ -25,6 +26,7 @@ export async function buildTestServer(options: {
   database?: DatabaseHandle;
   cache?: Cache;
   queue?: Queue;
+  events?: EventBus;
   beforeReady?: (app: FastifyInstance) => void;
   taskDefinitions?: TaskDefinition[];
 } = {}): Promise<TestServer> {
@@ -34,6 +36,7 @@ export async function buildTestServer(options: {
   if (ownsDatabase) await migrateDatabase(database);
   const cache = options.cache ?? createMemoryCache();
   const queue = options.queue ?? createMemoryQueue();
+  const events = options.events ?? createMemoryEventBus();
   const logger = createLogger({ level: config.logLevel, name: "api-test" });
   const platform = await createPlatformServices(config, logger, { database, cache }, { taskDefinitions: options.taskDefinitions ?? [] });
   const deps: ApiDependencies = {
@@ -43,6 +46,7 @@ export async function buildTestServer(options: {
     database,
     cache,
     queue,
+    events,
     ...platform,
   };
   const app = await buildServer(deps);
@@ -54,6 +58,7 @@ export async function buildTestServer(options: {
     async close() {
       await app.close();
       if (!options.queue) await queue.close();
+      if (!options.events) await events.close();
       if (!options.cache) await cache.close();
       if (ownsDatabase) await database.close();
     },

@@ -38,7 +38,7 @@ export async function startClusterTestbed(env: Record<string, string> = {}): Pro
   const { deps } = bed.server;
   let worker: { stop(): Promise<void> } | undefined;
   const startWorker = async () => {
-    worker = await startBackgroundWork({ db: bed.database.db, cache: deps.cache, queue, logger: deps.logger, platform: deps, taskBackoffMs: [200, 500, 1_000], outboxIntervalMs: 25, reconcileIntervalMs: 2_000 });
+    worker = await startBackgroundWork({ db: bed.database.db, cache: deps.cache, queue, events: deps.events, logger: deps.logger, platform: deps, taskBackoffMs: [200, 500, 1_000], outboxIntervalMs: 25, reconcileIntervalMs: 2_000 });
   };
   const stopWorker = async () => {
     await worker?.stop();

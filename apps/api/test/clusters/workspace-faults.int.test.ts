@@ -175,7 +175,7 @@ describe("workspace tasks survive faults", () => {
   it("the host API server unreachable: retries, then ERROR with the reason; a retry after it is back succeeds", async () => {
     // This one runs its worker in-process with short backoffs, so its five attempts take seconds.
     await worker!.kill("SIGTERM");
-    const inProcess = await startBackgroundWork({ db: database.db, cache, queue, logger: server.deps.logger, platform: server.deps, taskBackoffMs: [100, 200, 300], outboxIntervalMs: 25, taskAckWaitMs: 2_000 });
+    const inProcess = await startBackgroundWork({ db: database.db, cache, queue, events: server.deps.events, logger: server.deps.logger, platform: server.deps, taskBackoffMs: [100, 200, 300], outboxIntervalMs: 25, taskAckWaitMs: 2_000 });
     try {
       await controlPlane.stop({ keepState: true });
       const wsId = await createWorkspace("host-down");

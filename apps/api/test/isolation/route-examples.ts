@@ -2,6 +2,7 @@ import type { InjectOptions } from "fastify";
 import { schema } from "@hks/db";
 import { eq } from "drizzle-orm";
 import type { TenancyTestbed } from "../tenancy/tenancy-testbed";
+import { isRefusal, openLive } from "../live/live-client";
 import type { World, WorldUserKey } from "./world";
 
 /**
@@ -26,6 +27,21 @@ export interface RouteExample {
    * authorizes): another tenant must get 404 too.
    */
   tenantScoped?: boolean;
+  /**
+   * Makes the call itself when `inject()` cannot (a WebSocket upgrade needs a real connection):
+   * gets the filled-in path and the caller's headers, answers the status the client saw.
+   */
+  connect?: (path: string, headers: Record<string, string>) => Promise<{ statusCode: number; body: string }>;
+}
+
+/** Opens the events socket on the listening test server: 101 once the `ready` frame arrived. */
+async function upgrade(path: string, headers: Record<string, string>): Promise<{ statusCode: number; body: string }> {
+  if (!worldServices.baseUrl) throw new Error("the isolation test server is not listening");
+  const result = await openLive(`${worldServices.baseUrl.replace(/^http/, "ws")}${path}`, headers);
+  if (isRefusal(result)) return { statusCode: result.status, body: JSON.stringify(result.body) };
+  await result.waitFor("the ready frame", (frame) => frame.type === "ready");
+  await result.close();
+  return { statusCode: 101, body: "" };
 }
 
 const ifMatchV1 = { headers: { "if-match": '"v1"' } };
@@ -74,6 +90,8 @@ export const routeExamples: Record<string, RouteExample> = {
   "GET /api/v1/tasks/:taskId": { status: 200, tenantScoped: true },
   "POST /api/v1/tasks/:taskId/retry": { status: 200, tenantScoped: true },
   "POST /api/v1/tasks/:taskId/cancel": { status: 200, tenantScoped: true, request: (world) => ({ url: `/api/v1/tasks/${world.params.pendingTaskId}/cancel` }) },
+  // The events socket, over a real WebSocket upgrade (plain HTTP gets 426; more in test/live/).
+  "GET /api/v1/organizations/:orgId/events": { status: 101, connect: upgrade },
   "POST /api/v1/organizations/:orgId/workspaces": { status: 201, request: () => ({ payload: { name: "created", planId: "starter-shared" } }) },
   "GET /api/v1/organizations/:orgId/workspaces": { status: 200 },
   "GET /api/v1/organizations/:orgId/workspaces/:wsId": { status: 200 },
@@ -162,6 +180,8 @@ export const routeExamples: Record<string, RouteExample> = {
 export const worldServices: {
   call?: (user: WorldUserKey, options: InjectOptions) => Promise<{ json(): unknown; headers: Record<string, unknown> }>;
   testbed?: TenancyTestbed;
+  /** http://127.0.0.1:<port> of the test server, for examples that need a real connection. */
+  baseUrl?: string;
 } = {};
 
 /** Puts the world's workspace into a status an operation may start from (no cluster runs in this test). */

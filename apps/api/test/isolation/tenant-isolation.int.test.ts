@@ -1,4 +1,5 @@
 import type { Action } from "@hks/contracts";
+import type { AddressInfo } from "node:net";
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { grantedActions } from "../../src/authorization/grants";
@@ -48,6 +49,7 @@ async function callAs(world: World, user: WorldUserKey | undefined, route: Route
   const example = routeExamples[`${route.method} ${route.url}`];
   const extra = (await example?.request?.(world)) ?? {};
   const options: InjectOptions = { ...extra, method: route.method as InjectOptions["method"], url: extra.url ?? fillPath(route.url, world) };
+  if (example?.connect) return example.connect(String(options.url), user ? world.users[user].headers : {});
   return t.call(user ? world.users[user] : undefined, options);
 }
 
@@ -61,6 +63,8 @@ async function freshWorld(): Promise<World> {
 
 beforeAll(async () => {
   t = await startTenancyTestbed();
+  const { port } = (await t.app.listen({ host: "127.0.0.1", port: 0 }), t.app.server.address() as AddressInfo);
+  worldServices.baseUrl = `http://127.0.0.1:${port}`;
   routes = t.app.routeTable.filter((route) => route.access.kind !== "public");
 });
 afterAll(async () => t.close());
@@ -108,7 +112,8 @@ describe("tenant isolation (generated from the route table)", () => {
     expect(checked).toBeGreaterThan(5);
   });
 
-  it("lets the right role succeed on every route (each on a fresh world)", async () => {
+  // One world per route: its time grows with the route table, so it gets more than the default 30 s.
+  it("lets the right role succeed on every route (each on a fresh world)", { timeout: 180_000 }, async () => {
     for (const route of routes) {
       const world = await freshWorld();
       worldServices.call = (user, options) => t.call(world.users[user], options);
@@ -122,5 +127,5 @@ describe("tenant isolation (generated from the route table)", () => {
         body: "",
       });
     }
-  }, 180_000); // a fresh world per route: this grows with the route table
+  });
 });

@@ -63,7 +63,7 @@ describe("task engine: outbox, relay, JetStream, steps, retries", () => {
     const cache = createRedisCache({ url: process.env.REDIS_URL ?? "", keyPrefix: `hks-test-${randomBytes(4).toString("hex")}:` });
     queue = await createJetStreamQueue({ url: process.env.NATS_URL ?? "", namespace: `tasks-${randomBytes(4).toString("hex")}` });
     server = await buildTestServer({ database, cache, queue, taskDefinitions: definitions });
-    work = await startBackgroundWork({ db: database.db, cache, queue, logger: server.deps.logger, platform: server.deps, taskBackoffMs: [20], outboxIntervalMs: 20 });
+    work = await startBackgroundWork({ db: database.db, cache, queue, events: server.deps.events, logger: server.deps.logger, platform: server.deps, taskBackoffMs: [20], outboxIntervalMs: 20 });
     // A signed-in owner of an organization, through the real services.
     const user = (await database.db.insert(schema.users).values({ id: "usr_01jd00000000000000000taskx", email: "tasks@example.com", displayName: "Tasks" }).returning())[0]!;
     const { session, refreshToken } = await server.deps.identity.sessions.start({ userId: user.id, provider: "test", client: "cli", deviceId: "task-device-00000000", ip: "127.0.0.1", userAgent: "test" }, origin);

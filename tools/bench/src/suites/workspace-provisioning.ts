@@ -36,7 +36,7 @@ export const workspaceProvisioning: BenchSuite = {
       env: { HKS_HOST_KUBECONFIG: controlPlane.kubeconfigPath, HKS_RATE_LIMIT_WRITE_PER_MINUTE: "100000", HKS_RATE_LIMIT_READ_PER_MINUTE: "1000000" },
     });
     // The worker as it runs by default (outbox polled every 250 ms).
-    const work = await startBackgroundWork({ db: database.db, cache, queue, logger: deps.logger, platform: deps });
+    const work = await startBackgroundWork({ db: database.db, cache, queue, events: deps.events, logger: deps.logger, platform: deps });
     try {
       const [user] = await database.db.insert(schema.users).values({ id: newId("user"), email: "bench@example.com", displayName: "Bench" }).returning();
       if (!user) throw new Error("no user");
