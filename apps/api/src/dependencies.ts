@@ -27,4 +27,5 @@ export interface ApiDependencies {
   tenancy: Tenancy;
   tasks: PlatformServices["tasks"];
   clusters: PlatformServices["clusters"];
+  backups: PlatformServices["backups"];
 }

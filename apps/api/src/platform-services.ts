@@ -1,10 +1,14 @@
 import type { BackingServices } from "@hks/backing-services";
 import type { Config } from "@hks/config";
-import { createSecretBox, resolveMasterKey } from "@hks/encryption";
+import { createSecretBox, resolveMasterKey, type SecretBox } from "@hks/encryption";
 import { schema, type Database } from "@hks/db";
 import type { Logger } from "@hks/observability";
 import { eq } from "drizzle-orm";
 import { createIdentity, type Identity } from "./auth/identity";
+import { backupTask, type BackupTaskDeps } from "./backups/backup-task";
+import { createBackupService, type BackupService } from "./backups/backup-service";
+import { createBackupStore, type BackupStore } from "./backups/backup-store";
+import { restoreTask } from "./backups/restore-task";
 import { createClusterService, type ClusterService } from "./clusters/cluster-service";
 import { loadHostCluster, type HostCluster } from "./clusters/host-cluster";
 import { createWorkspaceConnections, type WorkspaceConnections } from "./clusters/workspace-connections";
@@ -20,7 +24,18 @@ export interface PlatformServices {
   tenancy: Tenancy;
   tasks: { registry: TaskRegistry; service: TaskService };
   /** The host cluster (undefined when none is configured) and the workspaces' virtual clusters. */
-  clusters: { host: HostCluster | undefined; connections: WorkspaceConnections; taskDeps: WorkspaceTaskDeps; workspaceTasks: WorkspaceTaskDefinitions; service: ClusterService; reconcileIntervalMs: number };
+  clusters: {
+    host: HostCluster | undefined;
+    connections: WorkspaceConnections;
+    /** Seals what the platform keeps at rest with the master key (kubeconfigs, backups). */
+    secretBox: SecretBox;
+    taskDeps: WorkspaceTaskDeps;
+    workspaceTasks: WorkspaceTaskDefinitions;
+    service: ClusterService;
+    reconcileIntervalMs: number;
+  };
+  /** Backups of workspaces' virtual clusters, in the backup directory. */
+  backups: { store: BackupStore; service: BackupService };
 }
 
 /**
@@ -51,10 +66,23 @@ export async function createPlatformServices(
   const workspaceTaskDeps: WorkspaceTaskDeps = { db: services.database.db, audit: identity.audit, ...clusters, readyTimeoutMs: config.kubernetes.readyTimeoutMs };
   const workspaceTasks = createWorkspaceTasks(workspaceTaskDeps);
   const tenancy = createTenancy({ db: services.database.db, audit: identity.audit, publicUrl: config.auth.publicUrl, workspaceTasks });
-  const registry = createTaskRegistry([...Object.values(workspaceTasks), ...(options.taskDefinitions ?? [])]);
+  const store = createBackupStore(config.kubernetes.backupDir);
+  const backupTaskDeps: BackupTaskDeps = { ...workspaceTaskDeps, secretBox, store };
+  const backupTasks = { backup: backupTask(backupTaskDeps), restore: restoreTask(backupTaskDeps) };
+  const registry = createTaskRegistry([...Object.values(workspaceTasks), ...Object.values(backupTasks), ...(options.taskDefinitions ?? [])]);
   const tasks = { registry, service: createTaskService({ db: services.database.db, audit: identity.audit, authorizer: tenancy.authorizer }) };
   const service = createClusterService({ db: services.database.db, audit: identity.audit, ...clusters, workspaceTasks });
-  return { identity, tenancy, tasks, clusters: { ...clusters, taskDeps: workspaceTaskDeps, workspaceTasks, service, reconcileIntervalMs: config.kubernetes.reconcileIntervalMs } };
+  const backups = {
+    store,
+    service: createBackupService({ db: services.database.db, audit: identity.audit, authorizer: tenancy.authorizer, store, backupTask: backupTasks.backup, restoreTask: backupTasks.restore }),
+  };
+  return {
+    identity,
+    tenancy,
+    tasks,
+    clusters: { ...clusters, secretBox, taskDeps: workspaceTaskDeps, workspaceTasks, service, reconcileIntervalMs: config.kubernetes.reconcileIntervalMs },
+    backups,
+  };
 }
 
 /** The organizations a user belongs to, for the access token's `orgs` claim. */

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { registerAuditLogRoutes, registerMemberSecurityLogRoutes } from "./audit/audit-log-routes";
+import { registerBackupRoutes } from "./backups/backup-routes";
 import { registerAuthRoutes } from "./auth/http/register-auth-routes";
 import { registerClusterRoutes } from "./clusters/cluster-routes";
 import type { ApiDependencies } from "./dependencies";
@@ -38,6 +39,7 @@ export function registerRoutes(app: FastifyInstance, deps: ApiDependencies, http
   registerMemberSecurityLogRoutes(app, deps.database.db);
   registerTaskRoutes(app, deps.tasks.service);
   registerClusterRoutes(app, deps.clusters.service);
+  registerBackupRoutes(app, deps.backups.service);
   registerLiveRoutes(app, deps, http.webSockets);
   const { identity, tenancy, database, config } = deps;
   registerKubeAccessRoutes(

@@ -16,6 +16,7 @@ export const errorCodes = {
   NOT_EMPTY: { status: 409, description: "The resource still has children; delete them first or ask for a cascade." },
   CYCLE: { status: 409, description: "The move would make a resource its own ancestor." },
   INVALID_STATE: { status: 409, description: "The resource's current status does not allow this (for example starting a workspace that is being deleted)." },
+  OPERATION_IN_PROGRESS: { status: 409, description: "Another backup or restore of this workspace is under way; wait for its task to finish." },
   INVITATION_USED: { status: 409, description: "The invitation was already accepted, declined or revoked." },
   INVITATION_EXPIRED: { status: 410, description: "The invitation has expired." },
   QUOTA_EXCEEDED: { status: 422, description: "The requested resources exceed what the parent has left." },

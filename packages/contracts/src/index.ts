@@ -12,5 +12,6 @@ export * from "./rbac";
 export * from "./workspaces";
 export * from "./projects";
 export * from "./tasks";
+export * from "./backups";
 export * from "./live";
 export * from "./kube-access";

@@ -23,6 +23,7 @@ export const taskSchema = z
     maxAttempts: z.number().int(),
     errorReason: z.string().nullable().describe("Why it failed (or why the last attempt failed), in words"),
     cancelRequested: z.boolean(),
+    result: z.record(z.string(), z.unknown()).nullable().describe("What the task reports when done (e.g. a restore's applied and skipped objects)"),
     createdAt: z.iso.datetime(),
     startedAt: z.iso.datetime().nullable(),
     finishedAt: z.iso.datetime().nullable(),

@@ -20,6 +20,7 @@ export const idPrefixes = {
   session: "ses",
   refreshToken: "rt",
   invitation: "inv",
+  backup: "bkp",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -7,3 +7,5 @@ export * from "./render-virtual-cluster";
 export * from "./render-project-namespace";
 export * from "./render-rbac";
 export * from "./cluster-client";
+export * from "./kube-rest-client";
+export * from "./api-discovery";

@@ -110,7 +110,7 @@ export function createOrganizationService(deps: { db: Database; audit: AuditWrit
       });
     },
 
-    /** Deleting needs the organization to be empty: workspaces hold clusters and go first. */
+    /** Deleting needs the organization to be empty: workspaces hold clusters and go first, then backups. */
     async delete(access: ResolvedAccess, actorUserId: string, origin: AuditOrigin): Promise<void> {
       await db.transaction(async (tx) => {
         const [organization] = await tx.select().from(schema.organizations).where(eq(schema.organizations.id, access.organizationId)).for("update");
@@ -118,6 +118,11 @@ export function createOrganizationService(deps: { db: Database; audit: AuditWrit
         const [workspaces] = await tx.select({ n: count() }).from(schema.workspaces).where(eq(schema.workspaces.organizationId, organization.id));
         if ((workspaces?.n ?? 0) > 0) {
           throw new AppError("NOT_EMPTY", "Delete the organization's workspaces first", { details: [{ message: `${workspaces?.n} workspace(s) remain` }] });
+        }
+        // Backups outlive their workspaces; their files would outlive the organization.
+        const [backups] = await tx.select({ n: count() }).from(schema.workspaceBackups).where(eq(schema.workspaceBackups.organizationId, organization.id));
+        if ((backups?.n ?? 0) > 0) {
+          throw new AppError("NOT_EMPTY", "Delete the organization's backups first", { details: [{ message: `${backups?.n} backup(s) remain` }] });
         }
         await tx.delete(schema.organizations).where(eq(schema.organizations.id, organization.id));
         await audit.record(tx, origin, {

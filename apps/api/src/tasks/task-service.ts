@@ -24,6 +24,7 @@ function toResponse(task: TaskRow, steps: StepRow[]): TaskResponse {
     maxAttempts: task.maxAttempts,
     errorReason: task.errorReason,
     cancelRequested: task.cancelRequested !== null,
+    result: task.result ?? null,
     createdAt: task.createdAt.toISOString(),
     startedAt: task.startedAt?.toISOString() ?? null,
     finishedAt: task.finishedAt?.toISOString() ?? null,

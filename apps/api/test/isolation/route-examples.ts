@@ -122,10 +122,11 @@ export const routeExamples: Record<string, RouteExample> = {
   "PUT /api/v1/organizations/:orgId": { status: 200, request: () => ({ ...ifMatchV1, payload: { description: "updated" } }) },
   "DELETE /api/v1/organizations/:orgId": {
     status: 204,
-    // An organization is deleted once it is empty: its workspace goes first.
+    // An organization is deleted once it is empty: its workspace and its backups go first.
     prepare: async (world) => {
       const deleting = (await worldServices.call?.("owner", { method: "DELETE", url: wsPath(world) }))?.json() as { taskId: string };
       await worldServices.testbed?.runTask(deleting.taskId);
+      await worldServices.call?.("owner", { method: "DELETE", url: `/api/v1/organizations/${world.params.orgId}/backups/${world.params.backupId}` });
     },
   },
   "GET /api/v1/organizations/:orgId/members": { status: 200 },
@@ -157,6 +158,11 @@ export const routeExamples: Record<string, RouteExample> = {
     prepare: (world) => setWorkspaceStatus(world, "RUNNING"),
     request: () => ({ payload: { kubernetesVersion: "v1.36.0" } }),
   },
+  "POST /api/v1/organizations/:orgId/workspaces/:wsId/vcluster/backup": { status: 202, prepare: (world) => setWorkspaceStatus(world, "RUNNING"), request: () => ({ payload: { note: "before the upgrade" } }) },
+  "GET /api/v1/organizations/:orgId/backups": { status: 200 },
+  "GET /api/v1/organizations/:orgId/backups/:backupId": { status: 200 },
+  "DELETE /api/v1/organizations/:orgId/backups/:backupId": { status: 204 },
+  "POST /api/v1/organizations/:orgId/backups/:backupId/restore": { status: 202, prepare: (world) => setWorkspaceStatus(world, "RUNNING"), request: (world) => ({ payload: { workspaceId: world.params.wsId } }) },
   "GET /api/v1/organizations/:orgId/workspaces/:wsId/vcluster/status": { status: 200 },
   "GET /api/v1/organizations/:orgId/workspaces/:wsId/vcluster/health": { status: 200 },
   "GET /api/v1/organizations/:orgId/workspaces/:wsId/members": { status: 200 },

@@ -80,6 +80,22 @@ export async function buildWorld(t: TenancyTestbed): Promise<World> {
   const task = (status: string) => ({ id: newId("task"), organizationId: orgId, kind: "world.task", status, maxAttempts: 1, createdBy: owner.userId });
   const [failedTask, pendingTask] = [task("ERROR"), task("PENDING")];
   await t.database.db.insert(schema.tasks).values([failedTask, pendingTask]);
+  // A finished backup of the workspace (its file is never read by the isolation test).
+  const backup = newId("backup");
+  await t.database.db.insert(schema.workspaceBackups).values({
+    id: backup,
+    organizationId: orgId,
+    workspaceId: ws,
+    sourceWorkspaceId: ws,
+    workspaceName: "world",
+    status: "SUCCEEDED",
+    kubernetesVersion: "v1.35.4",
+    filePath: `${orgId}/${ws}/${backup}.sealed`,
+    sizeBytes: 0,
+    sha256: "0".repeat(64),
+    createdBy: owner.userId,
+    completedAt: new Date(),
+  });
   return {
     users,
     params: {
@@ -94,6 +110,7 @@ export async function buildWorld(t: TenancyTestbed): Promise<World> {
       groupId: group,
       roleId: role,
       bindingId: binding,
+      backupId: backup,
       kind: "user",
       subjectId: member.userId,
       wsViewerId: users.wsViewer.userId,

@@ -16,3 +16,4 @@ export * from "./roles";
 export * from "./tasks";
 export * from "./outbox";
 export * from "./workspace-clusters";
+export * from "./workspace-backups";

@@ -18,6 +18,8 @@ export const tasks = pgTable(
     maxAttempts: integer("max_attempts").notNull(),
     /** Why the task failed, for people: the last error of the last attempt. */
     errorReason: text("error_reason"),
+    /** What the task reports when it is done (e.g. a restore's objects applied and skipped, with reasons). */
+    result: jsonb("result").$type<Record<string, unknown>>(),
     cancelRequested: timestamp("cancel_requested_at", { withTimezone: true, mode: "date" }),
     /**
      * Which delivery runs the task now, and until when (renewed while it runs). A duplicate
