@@ -48,6 +48,8 @@ export async function startGatewayTestbed(env: Record<string, string> = {}): Pro
       HKS_TLS_KEY_FILE: serving.keyFile,
       HKS_API_CA_FILE: ca.certFile,
       HKS_RATE_LIMIT_KUBE_PER_MINUTE: "100000",
+      // Provisioning tasks reach this host when a worker runs them (test/clusters/kubectl-end-to-end).
+      HKS_HOST_KUBECONFIG: controlPlane.kubeconfigPath,
       ...env,
     });
     await t.app.listen({ host: "127.0.0.1", port });
