@@ -1,26 +1,16 @@
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { migrationsFolder } from "@hks/db";
 import { createTestDatabase } from "@hks/db/testing";
 import { afterAll, describe, expect, it, onTestFinished } from "vitest";
+import { freePort } from "./support/child-process";
 
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
 const mainPath = path.join(repoRoot, "apps/api/src/main.ts");
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 interface Run {
   exitCode: Promise<number | null>;

@@ -4,6 +4,9 @@ import { startControlPlane, type ControlPlane } from "@hks/kube-local";
 import { createJetStreamQueue, type Queue } from "@hks/queue";
 import { startBackgroundWork } from "../../src/background/background-work";
 import { startTenancyTestbed, type SignedInUser, type TenancyTestbed } from "../tenancy/tenancy-testbed";
+import { eventually } from "../support/eventually";
+const poll = <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number) => eventually(what, probe, { timeoutMs });
+
 
 export interface ClusterTestbed extends TenancyTestbed {
   controlPlane: ControlPlane;
@@ -17,15 +20,6 @@ export interface ClusterTestbed extends TenancyTestbed {
   startWorker(): Promise<void>;
 }
 
-async function poll<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /**
  * The whole platform on real services: PostgreSQL, Redis, NATS JetStream, a real host control

@@ -8,6 +8,9 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SignedInUser } from "../tenancy/tenancy-testbed";
 import { startClusterTestbed, type ClusterTestbed } from "./cluster-testbed";
+import { eventually } from "../support/eventually";
+const poll = <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000) => eventually(what, probe, { timeoutMs });
+
 
 type Json = Record<string, unknown> & { metadata: Record<string, unknown> & { name: string; namespace?: string; uid?: string; resourceVersion?: string; labels?: Record<string, string> } };
 
@@ -486,12 +489,3 @@ describe("workspace backup and restore on a real control plane", () => {
   }, 120_000);
 });
 
-async function poll<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}

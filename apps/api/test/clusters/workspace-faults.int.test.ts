@@ -14,19 +14,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBackgroundWork } from "../../src/background/background-work";
 import { buildTestServer, type TestServer } from "../../src/testing/embedded-server";
 import { freePort, startProcess, waitForPort, type RunningProcess } from "../support/child-process";
+import { eventually } from "../support/eventually";
+const poll = <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 120_000) => eventually(what, probe, { timeoutMs });
+
 
 const repoRoot = fileURLToPath(new URL("../../../..", import.meta.url));
 const MASTER_KEY = Buffer.alloc(32, 7).toString("base64");
 
-async function poll<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 120_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /**
  * Faults during provisioning, on private NATS, Redis, host control plane and worker processes

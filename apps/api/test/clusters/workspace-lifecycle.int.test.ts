@@ -6,6 +6,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SignedInUser } from "../tenancy/tenancy-testbed";
 import { startClusterTestbed, type ClusterTestbed } from "./cluster-testbed";
+import { eventually } from "../support/eventually";
+const poll = <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000) => eventually(what, probe, { timeoutMs });
+
 
 describe("workspaces on Kubernetes: provisioning and lifecycle on a real control plane", () => {
   let bed: ClusterTestbed;
@@ -154,12 +157,3 @@ describe("workspaces on Kubernetes: provisioning and lifecycle on a real control
   }, 120_000);
 });
 
-async function poll<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}

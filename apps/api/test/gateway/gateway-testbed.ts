@@ -1,13 +1,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ensureCertificate, ensureCertificateAuthority, startControlPlane, type ControlPlane } from "@hks/kube-local";
 import { Agent, fetch as undiciFetch } from "undici";
 import { renderProjectNamespace, renderRbac, type ClusterClient } from "@hks/kube";
 import { provisionVirtualClusterByHand } from "../../src/testing/provision-by-hand";
+import { freePort } from "../support/child-process";
 import { startTenancyTestbed, type SignedInUser, type TenancyTestbed } from "../tenancy/tenancy-testbed";
 
 export interface GatewayTestbed {
@@ -22,16 +22,6 @@ export interface GatewayTestbed {
   close(): Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 /** A real host control plane with the virtual-cluster runtime, and the platform listening on loopback. */
 export async function startGatewayTestbed(env: Record<string, string> = {}): Promise<GatewayTestbed> {

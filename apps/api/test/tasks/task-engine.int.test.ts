@@ -8,6 +8,7 @@ import { startBackgroundWork } from "../../src/background/background-work";
 import { enqueueTask } from "../../src/tasks/enqueue-task";
 import type { TaskDefinition } from "../../src/tasks/task-definition";
 import { buildTestServer, type TestServer } from "../../src/testing/embedded-server";
+import { eventually } from "../support/eventually";
 
 /** Behaviour the test steers per task, by the payload's `scenario`. */
 const runs = new Map<string, number>();
@@ -34,15 +35,6 @@ const definitions: TaskDefinition[] = [
 ];
 const definition = definitions[0]!;
 
-async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe("task engine: outbox, relay, JetStream, steps, retries", () => {
   let database: TestDatabase;
