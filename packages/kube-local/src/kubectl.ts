@@ -14,12 +14,13 @@ export function runKubectl(
   kubectlPath: string,
   kubeconfigPath: string,
   args: string[],
-  options: { input?: string; timeoutMs?: number } = {},
+  options: { input?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
 ): Promise<KubectlResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(kubectlPath, [`--kubeconfig=${kubeconfigPath}`, ...args], {
       stdio: ["pipe", "pipe", "pipe"],
       timeout: options.timeoutMs ?? 60_000,
+      ...(options.env ? { env: options.env } : {}),
     });
     let stdout = "";
     let stderr = "";

@@ -8,7 +8,7 @@ import { workspaceInScope } from "../workspaces/workspace-in-scope";
 import type { HostCluster } from "./host-cluster";
 import type { WorkspaceConnections } from "./workspace-connections";
 import { workspaceHealth } from "./workspace-health";
-import { startOperation, type WorkspaceOperation } from "./workspace-operations";
+import { OPERATION_RULES, startOperation, type WorkspaceOperation } from "./workspace-operations";
 import type { WorkspaceTaskDefinitions } from "./workspace-tasks";
 
 /** Compares `v1.35.4`-style versions numerically. */
@@ -48,8 +48,7 @@ export function createClusterService(deps: { db: Database; audit: AuditWriter; h
           payload = { from: workspace.kubernetesVersion, to };
         }
         const task = await startOperation(tx, { audit: deps.audit, definitions: deps.workspaceTasks }, { workspace, operation, actorUserId, origin, payload });
-        const [now] = await tx.select({ status: schema.workspaces.status }).from(schema.workspaces).where(eq(schema.workspaces.id, workspaceId));
-        return { workspaceId, status: (now?.status ?? workspace.status) as WorkspaceStatus, taskId: task.id };
+        return { workspaceId, status: OPERATION_RULES[operation].busy, taskId: task.id };
       });
     },
 

@@ -64,3 +64,4 @@ export async function buildTestServer(options: {
     },
   };
 }
+export { signInTestUser, type SignedInTestUser } from "./signed-in-user";

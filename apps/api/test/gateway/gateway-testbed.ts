@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { ensureCertificate, ensureCertificateAuthority, startControlPlane, type ControlPlane } from "@hks/kube-local";
+import { ensureCertificate, ensureCertificateAuthority, runKubectl, startControlPlane, type ControlPlane } from "@hks/kube-local";
 import { Agent, fetch as undiciFetch } from "undici";
 import { renderProjectNamespace, renderRbac, type ClusterClient } from "@hks/kube";
 import { provisionVirtualClusterByHand } from "../../src/testing/provision-by-hand";
@@ -160,20 +160,8 @@ export interface CommandResult {
 
 /** Runs stock kubectl with a kubeconfig (and, for the exec plugin, an environment). */
 export function kubectl(bed: GatewayTestbed, kubeconfigPath: string, args: string[], options: { env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number } = {}): Promise<CommandResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(bed.controlPlane.binaries.kubectl, [`--kubeconfig=${kubeconfigPath}`, ...args], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env },
-      stdio: ["pipe", "pipe", "pipe"],
-      timeout: options.timeoutMs ?? 60_000,
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    child.once("error", reject);
-    child.once("close", (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr }));
-    child.stdin.end(options.input ?? "");
-  });
+  // Only PATH and HOME from this process: the exec plugin must find its configuration where the test put it.
+  return runKubectl(bed.controlPlane.binaries.kubectl, kubeconfigPath, args, { ...options, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env } });
 }
 
 /** A kubectl that keeps running (a watch): its output so far, and a way to wait for a line. */

@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { createRedisCache } from "@hks/cache";
-import { newId, schema } from "@hks/db";
 import { createTestDatabase, type TestDatabase } from "@hks/db/testing";
 import type { Queue } from "@hks/queue";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { createTaskRunner, RetryLater } from "../../src/tasks/task-runner";
+import { signInTestUser } from "../../src/testing/signed-in-user";
 import { buildTestServer, type TestServer } from "../../src/testing/embedded-server";
 
 export interface SignedInUser {
@@ -40,20 +40,14 @@ export async function startTenancyTestbed(env: Record<string, string> = {}, opti
     env: { HKS_RATE_LIMIT_WRITE_PER_MINUTE: "100000", HKS_RATE_LIMIT_READ_PER_MINUTE: "100000", ...env },
   });
   const { identity } = server.deps;
-  const origin = { ipAddress: "127.0.0.1", userAgent: "tenancy-test", requestId: null, deviceId: undefined };
 
   return {
     server,
     app: server.app,
     database,
     async user(name) {
-      const email = `${name}-${randomBytes(3).toString("hex")}@example.com`;
-      const [user] = await database.db.insert(schema.users).values({ id: newId("user"), email, displayName: name }).returning();
-      if (!user) throw new Error("user insert failed");
-      const deviceId = `device-${randomBytes(8).toString("hex")}`;
-      const { session, refreshToken } = await identity.sessions.start({ userId: user.id, provider: "test", client: "cli", deviceId, ip: "127.0.0.1", userAgent: "tenancy-test" }, origin);
-      const tokens = await identity.tokens.pairFor({ userId: user.id, email }, session, refreshToken, "127.0.0.1");
-      return { userId: user.id, email, headers: { authorization: `Bearer ${tokens.accessToken}`, "x-hks-device-id": deviceId } };
+      const { userId, email, headers } = await signInTestUser(server, name, { userAgent: "tenancy-test" });
+      return { userId, email, headers };
     },
     async call(user, options) {
       const response = await server.app.inject({ ...options, headers: { ...(user?.headers ?? {}), ...(options.headers ?? {}) } });

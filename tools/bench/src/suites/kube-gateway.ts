@@ -5,10 +5,9 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildTestServer } from "@hks/api/testing";
+import { buildTestServer, signInTestUser } from "@hks/api/testing";
 import { provisionVirtualClusterByHand } from "@hks/api/testing/provision-by-hand";
 import { createRedisCache } from "@hks/cache";
-import { newId, schema } from "@hks/db";
 import { createTestDatabase, prepareTemplateDatabase } from "@hks/db/testing";
 import { ensureCertificate, ensureCertificateAuthority, startControlPlane } from "@hks/kube-local";
 import { percentile, summarize, type BenchSuite, type Measurement } from "../bench-suite";
@@ -71,12 +70,7 @@ export const kubeGateway: BenchSuite = {
       await app.listen({ port: 0, host: "127.0.0.1" });
       const apiOrigin = `https://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
-      const [user] = await database.db.insert(schema.users).values({ id: newId("user"), email: "bench@example.com", displayName: "Bench" }).returning();
-      if (!user) throw new Error("no user");
-      const origin = { ipAddress: "127.0.0.1", userAgent: "bench", requestId: null };
-      const { session, refreshToken } = await deps.identity.sessions.start({ userId: user.id, provider: "bench", client: "cli", deviceId: "bench-device-000000000", ip: "127.0.0.1", userAgent: "bench" }, origin);
-      const tokens = await deps.identity.tokens.pairFor({ userId: user.id, email: user.email }, session, refreshToken, "127.0.0.1");
-      const headers = { authorization: `Bearer ${tokens.accessToken}`, "x-hks-device-id": "bench-device-000000000" };
+      const { headers, userId } = await signInTestUser({ deps }, "bench", { userAgent: "bench" });
       const call = async (method: "GET" | "POST", url: string, payload?: Record<string, unknown>) => {
         const response = await app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
         if (response.statusCode >= 300) throw new Error(`${method} ${url} answered ${response.statusCode}: ${response.body}`);
@@ -97,7 +91,7 @@ export const kubeGateway: BenchSuite = {
           apiVersion: "rbac.authorization.k8s.io/v1",
           kind: "RoleBinding",
           metadata: { name: "bench-view", namespace: NAMESPACE },
-          subjects: [{ kind: "User", apiGroup: "rbac.authorization.k8s.io", name: user.id }],
+          subjects: [{ kind: "User", apiGroup: "rbac.authorization.k8s.io", name: userId }],
           roleRef: { kind: "ClusterRole", apiGroup: "rbac.authorization.k8s.io", name: "view" },
         },
       ]);

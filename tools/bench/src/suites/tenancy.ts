@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { buildTestServer } from "@hks/api/testing";
+import { buildTestServer, signInTestUser } from "@hks/api/testing";
 import { createRedisCache } from "@hks/cache";
-import { newId, schema } from "@hks/db";
+import { schema } from "@hks/db";
 import { createTestDatabase, prepareTemplateDatabase, type TestDatabase } from "@hks/db/testing";
 import { sql } from "drizzle-orm";
 import { buildSyntheticGroupTree, canI, evaluatePermissions } from "@hks/api/rbac-evaluation";
@@ -31,14 +31,7 @@ export const tenancy: BenchSuite = {
     const cache = createRedisCache({ url: redisUrl, keyPrefix: `hks-bench-${randomBytes(4).toString("hex")}:` });
     const { app, deps, close } = await buildTestServer({ database, cache, env: { HKS_RATE_LIMIT_READ_PER_MINUTE: "100000000" } });
     try {
-      const [user] = await database.db.insert(schema.users).values({ id: newId("user"), email: "bench@example.com", displayName: "Bench" }).returning();
-      if (!user) throw new Error("no user");
-      const { session, refreshToken } = await deps.identity.sessions.start(
-        { userId: user.id, provider: "bench", client: "cli", deviceId: "bench-device-000000000", ip: "127.0.0.1", userAgent: "bench" },
-        { ipAddress: "127.0.0.1", userAgent: "bench", requestId: null },
-      );
-      const tokens = await deps.identity.tokens.pairFor({ userId: user.id, email: user.email }, session, refreshToken, "127.0.0.1");
-      const headers = { authorization: `Bearer ${tokens.accessToken}`, "x-hks-device-id": "bench-device-000000000" };
+      const { headers } = await signInTestUser({ deps }, "bench", { userAgent: "bench" });
       const createOrg = async (name: string) => {
         const response = await app.inject({ method: "POST", url: "/api/v1/organizations", headers, payload: { name } });
         return (response.json() as { id: string }).id;

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { startBackgroundWork } from "@hks/api";
-import { buildTestServer } from "@hks/api/testing";
+import { buildTestServer, signInTestUser } from "@hks/api/testing";
 import { createRedisCache } from "@hks/cache";
-import { newId, schema } from "@hks/db";
+import { schema } from "@hks/db";
 import { createTestDatabase, prepareTemplateDatabase } from "@hks/db/testing";
 import { startControlPlane } from "@hks/kube-local";
 import { createJetStreamQueue } from "@hks/queue";
@@ -38,14 +38,7 @@ export const workspaceProvisioning: BenchSuite = {
     // The worker as it runs by default (outbox polled every 250 ms).
     const work = await startBackgroundWork({ db: database.db, cache, queue, events: deps.events, logger: deps.logger, platform: deps });
     try {
-      const [user] = await database.db.insert(schema.users).values({ id: newId("user"), email: "bench@example.com", displayName: "Bench" }).returning();
-      if (!user) throw new Error("no user");
-      const { session, refreshToken } = await deps.identity.sessions.start(
-        { userId: user.id, provider: "bench", client: "cli", deviceId: "bench-device-000000000", ip: "127.0.0.1", userAgent: "bench" },
-        { ipAddress: "127.0.0.1", userAgent: "bench", requestId: null },
-      );
-      const tokens = await deps.identity.tokens.pairFor({ userId: user.id, email: user.email }, session, refreshToken, "127.0.0.1");
-      const headers = { authorization: `Bearer ${tokens.accessToken}`, "x-hks-device-id": "bench-device-000000000" };
+      const { headers } = await signInTestUser({ deps }, "bench", { userAgent: "bench" });
       const call = async (method: "GET" | "POST" | "DELETE", url: string, payload?: Record<string, unknown>) => {
         const response = await app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
         if (response.statusCode >= 400) throw new Error(`${method} ${url} answered ${response.statusCode}: ${response.body}`);
